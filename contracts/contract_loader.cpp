@@ -1,0 +1,185 @@
+#include "contracts/contract_loader.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "contracts/clause_readers.hpp"
+#include "contracts/digest.hpp"
+#include "contracts/toml_reader.hpp"
+
+namespace hallmark::contracts {
+
+namespace {
+
+// MAJOR.MINOR.PATCH with optional -prerelease and +build, as semver.org defines it.
+bool is_semantic_version(std::string_view text) {
+  const auto core_end = text.find_first_of("-+");
+  const std::string_view core = text.substr(0, core_end);
+  int parts = 0;
+  std::size_t start = 0;
+  while (start <= core.size()) {
+    const auto dot = core.find('.', start);
+    const std::string_view part = core.substr(start, dot - start);
+    if (part.empty() || part.find_first_not_of("0123456789") != std::string_view::npos ||
+        (part.size() > 1 && part.front() == '0')) {
+      return false;
+    }
+    ++parts;
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  if (parts != 3) return false;
+  if (core_end == std::string_view::npos) return true;
+  const std::string_view suffix = text.substr(core_end + 1);
+  return !suffix.empty() &&
+         suffix.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-.+") ==
+             std::string_view::npos;
+}
+
+std::optional<Severity> severity_from(std::string_view text) {
+  if (text == "blocking") return Severity::blocking;
+  if (text == "warning") return Severity::warning;
+  return std::nullopt;
+}
+
+void read_header(const toml::table& root, Contract& contract, std::vector<ContractError>& errors) {
+  const toml::node* node = root.get("contract");
+  if (!node || !node->is_table()) {
+    errors.push_back({{contract.file, 1, 1},
+                      "a contract needs a [contract] table with at least 'name' and 'version'"});
+    return;
+  }
+  TableReader reader(*node->as_table(), contract.file, "[contract]", errors);
+  contract.name = reader.string("name", true).value_or("");
+  if (const auto version = reader.string("version", true)) {
+    if (!is_semantic_version(*version)) {
+      reader.error(reader.place_of("version"),
+                   fmt::format("'version' must be a semantic version like \"1.4.0\", not \"{}\"",
+                               *version));
+    }
+    contract.version = *version;
+  }
+  contract.description = reader.string("description").value_or("");
+  contract.owner = reader.string("owner").value_or("");
+  contract.support_until = reader.date("support_until");
+  reader.finish();
+}
+
+// Reads the fields every clause kind shares, then the kind's own keys.
+std::optional<Clause> read_clause(const toml::table& table, const ClauseKind& kind,
+                                  const std::string& file, std::vector<ContractError>& errors) {
+  TableReader reader(table, file, fmt::format("[[{}]]", kind.name), errors);
+  Clause clause;
+  clause.kind = std::string(kind.name);
+  clause.place = reader.place();
+  const auto id = reader.string("id");
+  clause.bug = reader.string("bug");
+  clause.description = reader.string("description");
+  if (const auto severity = reader.string("severity")) {
+    if (const auto parsed = severity_from(*severity)) {
+      clause.severity = *parsed;
+    } else {
+      reader.error(reader.place_of("severity"),
+                   fmt::format("'severity' must be \"blocking\" or \"warning\", not \"{}\"", *severity));
+    }
+  }
+  clause.tags = reader.string_array("tags");
+  auto spec = kind.read(reader);
+  reader.finish();
+  if (!spec) return std::nullopt;
+  clause.spec = std::move(spec->spec);
+  clause.id = id ? *id : spec->derived_id;
+  if (clause.id.empty()) {
+    reader.error(clause.place, fmt::format("{} needs an 'id' (there is no name to derive one from)",
+                                           reader.what()));
+    return std::nullopt;
+  }
+  return clause;
+}
+
+void read_clauses(const toml::table& root, Contract& contract, std::vector<ContractError>& errors) {
+  const auto kinds = clause_kinds();
+  for (const auto& [key, node] : root) {
+    if (key.str() == "contract") continue;
+    const auto kind = std::find_if(kinds.begin(), kinds.end(),
+                                   [&](const ClauseKind& k) { return k.name == key.str(); });
+    const SourcePlace place{contract.file, static_cast<int>(key.source().begin.line),
+                            static_cast<int>(key.source().begin.column)};
+    if (kind == kinds.end()) {
+      std::string known;
+      for (const ClauseKind& k : kinds) known += fmt::format(" [[{}]]", k.name);
+      errors.push_back({place, fmt::format("unknown section '{}'; clause kinds are{}", key.str(), known)});
+      continue;
+    }
+    const toml::array* array = node.as_array();
+    if (!array || !array->is_array_of_tables()) {
+      errors.push_back({place, fmt::format("'{0}' must be an array of tables: write [[{0}]]", key.str())});
+      continue;
+    }
+    for (const toml::node& element : *array) {
+      if (auto clause = read_clause(*element.as_table(), *kind, contract.file, errors)) {
+        contract.clauses.push_back(std::move(*clause));
+      }
+    }
+  }
+  // toml++ iterates keys in name order; a contract reads best in file order.
+  std::stable_sort(contract.clauses.begin(), contract.clauses.end(), [](const Clause& a, const Clause& b) {
+    return std::pair(a.place.line, a.place.column) < std::pair(b.place.line, b.place.column);
+  });
+}
+
+}  // namespace
+
+LoadResult parse_contract(std::string_view text, const std::string& file) {
+  Contract contract;
+  contract.file = file;
+  contract.sha256 = sha256_hex(text);
+  std::vector<ContractError> errors;
+  toml::table root;
+  try {
+    root = toml::parse(text, file);
+  } catch (const toml::parse_error& error) {
+    const auto& begin = error.source().begin;
+    return std::unexpected(std::vector<ContractError>{
+        {{file, static_cast<int>(begin.line), static_cast<int>(begin.column)},
+         std::string(error.description())}});
+  }
+  read_header(root, contract, errors);
+  read_clauses(root, contract, errors);
+  const Contract* self = &contract;
+  for (ContractError& error : find_duplicate_ids({self, 1})) errors.push_back(std::move(error));
+  if (!errors.empty()) return std::unexpected(std::move(errors));
+  return contract;
+}
+
+LoadResult load_contract(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return std::unexpected(std::vector<ContractError>{{{path, 0, 0}, "cannot read the contract file"}});
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_contract(text.str(), path);
+}
+
+std::vector<ContractError> find_duplicate_ids(std::span<const Contract> contracts) {
+  std::vector<ContractError> errors;
+  std::map<std::string, const Clause*> first_by_id;
+  for (const Contract& contract : contracts) {
+    for (const Clause& clause : contract.clauses) {
+      const auto [it, inserted] = first_by_id.emplace(clause.id, &clause);
+      if (!inserted) {
+        errors.push_back({clause.place, fmt::format("duplicate clause id '{}'; first used at {}",
+                                                    clause.id, it->second->place.str())});
+      }
+    }
+  }
+  return errors;
+}
+
+}  // namespace hallmark::contracts

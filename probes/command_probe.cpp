@@ -1,0 +1,54 @@
+#include "probes/command_probe.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace hallmark::probes {
+
+void plan(const contracts::CommandSpec& spec, FactRequest& request) {
+  auto [it, inserted] = request.commands.emplace(spec.run, spec.timeout);
+  if (!inserted) it->second = std::max(it->second, spec.timeout);
+}
+
+namespace {
+
+std::string describe_expected(const contracts::CommandSpec& spec) {
+  std::vector<std::string> parts{fmt::format("exit {}", spec.exit_code)};
+  for (const std::string& text : spec.stdout_contains) parts.push_back(fmt::format("stdout contains \"{}\"", text));
+  for (const std::string& text : spec.stderr_contains) parts.push_back(fmt::format("stderr contains \"{}\"", text));
+  return fmt::format("`{}`: {}", spec.run, fmt::join(parts, ", "));
+}
+
+void check_contains(std::string_view stream_name, const std::string& stream,
+                    const std::vector<std::string>& wanted, std::vector<std::string>& problems) {
+  for (const std::string& text : wanted) {
+    if (stream.find(text) == std::string::npos) {
+      problems.push_back(fmt::format("{} does not contain \"{}\"", stream_name, text));
+    }
+  }
+}
+
+}  // namespace
+
+Outcome evaluate(const contracts::CommandSpec& spec, const Facts& facts) {
+  const std::string expected = describe_expected(spec);
+  const auto found = facts.commands.find(spec.run);
+  if (found == facts.commands.end()) return Outcome::error(expected, "the command was not run");
+  if (!found->second) return Outcome::error(expected, found->second.error());
+  const CommandRun& run = *found->second;
+
+  std::vector<std::string> problems;
+  if (run.timed_out) {
+    problems.push_back(fmt::format("timed out after {} s", spec.timeout.count()));
+  } else if (run.exit_code != spec.exit_code) {
+    problems.push_back(fmt::format("exit {}", run.exit_code));
+  }
+  check_contains("stdout", run.out, spec.stdout_contains, problems);
+  check_contains("stderr", run.err, spec.stderr_contains, problems);
+  if (problems.empty()) return Outcome::pass(expected, fmt::format("exit {}", run.exit_code));
+  const std::string evidence =
+      fmt::format("$ {}\n[exit {}]\n--- stdout ---\n{}\n--- stderr ---\n{}", spec.run, run.exit_code, run.out, run.err);
+  return Outcome::fail(expected, fmt::format("{}", fmt::join(problems, "; ")), evidence);
+}
+
+}  // namespace hallmark::probes

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <cstdint>
+#include <expected>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "contracts/clause_specs.hpp"
+#include "probes/version_scheme.hpp"
+
+namespace hallmark::probes {
+
+// A gathered fact, or why it could not be gathered (the target died, the transport failed).
+// Probes turn an unavailable fact into an error outcome, never into a pass.
+template <class T>
+using Fact = std::expected<T, std::string>;
+
+struct InstalledPackage {
+  std::string name;
+  std::string version;  // in the family's own syntax, e.g. "1:3.0.11-1~deb12u2"
+  std::string arch;
+};
+
+// The target's package database. `scheme` is nullopt when no known database was found.
+struct PackageFacts {
+  std::optional<VersionScheme> scheme;
+  std::vector<InstalledPackage> installed;  // several entries may share a name (multilib, kernels)
+};
+
+// lstat(2) of a path plus, where a clause needs it, the content it resolves to.
+struct FileInfo {
+  bool exists = false;
+  contracts::FileType type = contracts::FileType::other;
+  unsigned mode = 0;  // permission bits only
+  unsigned uid = 0;
+  unsigned gid = 0;
+  std::string user;   // "UNKNOWN" when the uid has no name
+  std::string group;
+  std::uint64_t size = 0;
+  std::string link_target;             // for symlinks
+  std::optional<std::string> content;  // gathered only when a clause needs it; nullopt if unreadable
+};
+
+// A socket from /proc/net/{tcp,tcp6,udp,udp6}.
+struct Socket {
+  contracts::Protocol protocol = contracts::Protocol::tcp;
+  std::string address;  // canonical text, "0.0.0.0" / "::" for wildcards
+  std::uint16_t port = 0;
+  bool listening = false;  // TCP LISTEN, or an unconnected bound UDP socket
+};
+
+// What a command printed and how it ended.
+struct CommandRun {
+  int exit_code = 0;
+  bool timed_out = false;
+  std::string out;
+  std::string err;
+};
+
+// Everything gathered from one target. Each map holds exactly the keys some clause asked for.
+struct Facts {
+  std::optional<Fact<PackageFacts>> packages;
+  std::map<std::string, Fact<FileInfo>> files;                      // by path
+  std::map<std::string, Fact<std::optional<std::string>>> sysctls;  // by key; nullopt: no such key
+  std::optional<Fact<std::vector<Socket>>> sockets;
+  std::map<std::string, Fact<CommandRun>> commands;  // by command text
+};
+
+}  // namespace hallmark::probes

@@ -1,0 +1,15 @@
+#include "probes/outcome.hpp"
+
+namespace hallmark::probes {
+
+std::string_view to_string(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::pass: return "pass";
+    case Verdict::fail: return "fail";
+    case Verdict::error: return "error";
+    case Verdict::skipped: return "skipped";
+  }
+  return "?";
+}
+
+}  // namespace hallmark::probes

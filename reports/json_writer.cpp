@@ -1,0 +1,66 @@
+#include "reports/json_writer.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace hallmark::reports {
+
+namespace {
+
+using nlohmann::json;
+
+json clause_json(const ClauseResult& result) {
+  const contracts::Clause& clause = result.clause;
+  json node{{"id", clause.id},
+            {"kind", clause.kind},
+            {"severity", to_string(clause.severity)},
+            {"place", clause.place.str()},
+            {"tags", clause.tags},
+            {"verdict", to_string(result.outcome.verdict)},
+            {"blocks", result.blocks()},
+            {"expected", result.outcome.expected},
+            {"actual", result.outcome.actual}};
+  node["bug"] = clause.bug ? json(*clause.bug) : json(nullptr);
+  node["description"] = clause.description ? json(*clause.description) : json(nullptr);
+  node["evidence"] = result.outcome.evidence.empty() ? json(nullptr) : json(result.outcome.evidence);
+  return node;
+}
+
+json counts_json(const Counts& counts) {
+  return {{"total", counts.total},   {"passed", counts.passed},   {"failed", counts.failed},
+          {"errors", counts.errors}, {"skipped", counts.skipped}, {"blocking_failures", counts.blocking_failures}};
+}
+
+}  // namespace
+
+std::string render_json(const RunResult& run) {
+  json suites = json::array();
+  for (const SuiteResult& suite : run.suites) {
+    json clauses = json::array();
+    for (const ClauseResult& result : suite.clauses) clauses.push_back(clause_json(result));
+    suites.push_back({{"contract",
+                       {{"name", suite.contract_name},
+                        {"version", suite.contract_version},
+                        {"file", suite.contract_file},
+                        {"sha256", suite.contract_sha256}}},
+                      {"target",
+                       {{"spec", suite.target.spec},
+                        {"image", suite.target.image},
+                        {"image_id", suite.target.image_id},
+                        {"image_digests", suite.target.image_digests},
+                        {"hostname", suite.target.hostname}}},
+                      {"timestamp", suite.timestamp},
+                      {"seconds", suite.seconds},
+                      {"target_problem", suite.target_problem ? json(*suite.target_problem) : json(nullptr)},
+                      {"counts", counts_json(count(suite))},
+                      {"clauses", clauses}});
+  }
+  const json document{{"format", 1},
+                      {"hallmark_version", run.hallmark_version},
+                      {"seconds", run.seconds},
+                      {"counts", counts_json(count(run))},
+                      {"suites", suites}};
+  // Target output may hold bytes that are not UTF-8; replace them rather than fail the report.
+  return document.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace hallmark::reports

@@ -1,0 +1,140 @@
+#include "runner/container_target.hpp"
+
+#include <unistd.h>
+
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "runner/docker_exec_transport.hpp"
+#include "runner/host_name.hpp"
+#include "runner/process.hpp"
+#include "runner/teardown_registry.hpp"
+
+namespace hallmark::runner {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+// Idles as PID 1 until the container is removed; a base OS image's own command usually
+// is a shell that exits at once, which would end the container before any probe.
+constexpr std::string_view k_keep_alive = "trap 'exit 0' TERM INT; while :; do sleep 3600 & wait $!; done";
+
+std::string trimmed(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+// Runs an engine command; its stdout, or the reason it failed.
+std::expected<std::string, std::string> engine_call(const std::vector<std::string>& argv,
+                                                    std::chrono::milliseconds timeout = 60s) {
+  auto result = run_process(argv, {}, timeout);
+  if (!result) return std::unexpected(result.error());
+  if (result->timed_out) return std::unexpected(fmt::format("`{} {}` timed out", argv[0], argv[1]));
+  if (result->exit_code != 0) return std::unexpected(trimmed(result->err.empty() ? result->out : result->err));
+  return result->out;
+}
+
+std::string unique_container_name() {
+  std::random_device random;
+  return fmt::format("hallmark-{}-{:08x}", getpid(), random());
+}
+
+class ContainerTarget final : public Target {
+ public:
+  // `owned`: hallmark booted the container and removes it when done.
+  ContainerTarget(std::string engine, std::string container, reports::TargetInfo info,
+                  std::optional<TeardownRegistry::Handle> teardown)
+      : engine_(std::move(engine)),
+        container_(std::move(container)),
+        transport_(engine_, container_),
+        info_(std::move(info)),
+        teardown_(teardown) {}
+
+  ~ContainerTarget() override {
+    if (teardown_) TeardownRegistry::instance().run(*teardown_);
+  }
+
+  Transport& transport() override { return transport_; }
+  const reports::TargetInfo& info() const override { return info_; }
+
+  std::optional<std::string> check_alive() override {
+    const auto state = engine_call({engine_, "inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", container_});
+    if (state && state->starts_with("running")) return std::nullopt;
+    std::string why = state ? fmt::format("container {} is not running (status and exit code: {})", container_, trimmed(*state))
+                            : fmt::format("container {} is gone: {}", container_, state.error());
+    if (auto logs = run_process({engine_, "logs", "--tail", "200", container_}, {}, 30s); logs && !(logs->out + logs->err).empty()) {
+      why += fmt::format("\n--- last lines of the container's log ---\n{}{}", logs->out, logs->err);
+    }
+    return why;
+  }
+
+ private:
+  std::string engine_;
+  std::string container_;
+  DockerExecTransport transport_;
+  reports::TargetInfo info_;
+  std::optional<TeardownRegistry::Handle> teardown_;
+};
+
+// Fills in the image's content id and repository digests.
+std::expected<void, std::string> describe_image(const std::string& engine, const std::string& image,
+                                                reports::TargetInfo& info) {
+  const auto inspected =
+      engine_call({engine, "image", "inspect", "--format", "{{.Id}}{{range .RepoDigests}} {{.}}{{end}}", image});
+  if (!inspected) return std::unexpected(fmt::format("image {} is not available locally: {}", image, inspected.error()));
+  std::istringstream words(*inspected);
+  words >> info.image_id;
+  for (std::string digest; words >> digest;) info.image_digests.push_back(digest);
+  return {};
+}
+
+}  // namespace
+
+OpenResult boot_container(const std::string& engine, const TargetSpec& spec, const TargetOptions& options) {
+  reports::TargetInfo info{spec.text, spec.reference, "", {}, host_name()};
+  if (auto described = describe_image(engine, spec.reference, info); !described) {
+    return std::unexpected(described.error());
+  }
+  const std::string name = unique_container_name();
+  // Registered before `run`, so a signal during boot still removes the container.
+  const auto teardown = TeardownRegistry::instance().add([engine, name] {
+    (void)run_process({engine, "rm", "-f", "--volumes", name}, {}, 60s);
+  });
+  std::vector<std::string> argv{engine, "run", "--detach", "--pull", "never", "--network", "none", "--name", name,
+                                "--label", fmt::format("org.hallmark.owner-pid={}", getpid())};
+  if (options.boot == BootMode::keep_alive) {
+    argv.insert(argv.end(), {"--entrypoint", "/bin/sh", spec.reference, "-c", std::string(k_keep_alive)});
+  } else {
+    argv.push_back(spec.reference);
+  }
+  auto target = std::make_unique<ContainerTarget>(engine, name, std::move(info), teardown);
+  if (const auto started = engine_call(argv, 120s); !started) {
+    return std::unexpected(fmt::format("cannot boot a container from {}: {}", spec.reference, started.error()));
+  }
+  if (options.settle.count() > 0) std::this_thread::sleep_for(options.settle);
+  if (auto problem = target->check_alive()) {
+    return std::unexpected(fmt::format("the container from {} exited right after booting: {}", spec.reference, *problem));
+  }
+  return target;
+}
+
+OpenResult attach_container(const std::string& engine, const TargetSpec& spec) {
+  const auto inspected = engine_call(
+      {engine, "inspect", "--type", "container", "--format", "{{.State.Status}} {{.Image}} {{.Config.Image}}", spec.reference});
+  if (!inspected) return std::unexpected(fmt::format("no container {}: {}", spec.reference, inspected.error()));
+  std::istringstream words(*inspected);
+  reports::TargetInfo info{spec.text, "", "", {}, host_name()};
+  std::string status;
+  words >> status >> info.image_id >> info.image;
+  if (status != "running") {
+    return std::unexpected(fmt::format("container {} is {}, not running", spec.reference, status));
+  }
+  (void)describe_image(engine, info.image_id, info);  // best effort, for the digests
+  return std::make_unique<ContainerTarget>(engine, spec.reference, std::move(info), std::nullopt);
+}
+
+}  // namespace hallmark::runner

@@ -1,0 +1,32 @@
+#include "runner/docker_exec_transport.hpp"
+
+#include <fmt/format.h>
+
+#include "runner/process.hpp"
+
+namespace hallmark::runner {
+
+DockerExecTransport::DockerExecTransport(std::string engine, std::string container)
+    : engine_(std::move(engine)), container_(std::move(container)) {}
+
+std::string DockerExecTransport::describe() const { return fmt::format("{} exec {}", engine_, container_); }
+
+std::expected<ExecResult, std::string> DockerExecTransport::exec(const std::vector<std::string>& argv,
+                                                                 std::string_view input,
+                                                                 std::chrono::milliseconds timeout) {
+  std::vector<std::string> command{engine_, "exec", "-i", container_};
+  command.insert(command.end(), argv.begin(), argv.end());
+  auto result = run_process(command, input, timeout);
+  if (!result) return std::unexpected(result.error());
+  if (result->timed_out) {
+    return std::unexpected(fmt::format("{} did not answer within {} ms", describe(), timeout.count()));
+  }
+  // The CLI itself exits 125 when the exec could not be set up (container gone, not running).
+  // 126 and 127 come from inside the container (not executable, not found) and are results.
+  if (result->exit_code == 125) {
+    return std::unexpected(fmt::format("{} failed: {}", describe(), result->err));
+  }
+  return ExecResult{result->exit_code, std::move(result->out), std::move(result->err)};
+}
+
+}  // namespace hallmark::runner

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "reports/run_result.hpp"
+
+namespace hallmark::runner {
+
+// What a promotion gate reads from hallmark's exit status.
+inline constexpr int k_exit_ok = 0;        // every blocking clause holds
+inline constexpr int k_exit_violated = 1;  // a blocking clause is violated
+inline constexpr int k_exit_usage = 2;     // the contract or the command line is invalid
+inline constexpr int k_exit_target = 3;    // the target could not be booted, reached or kept alive
+
+// 1 when a blocking clause failed (a verdict on the image wins over trouble elsewhere),
+// otherwise 3 when any clause could not be judged or a target had trouble, otherwise 0.
+int exit_code_for(const reports::RunResult& run);
+
+}  // namespace hallmark::runner

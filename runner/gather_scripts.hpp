@@ -1,0 +1,98 @@
+#pragma once
+
+#include <string_view>
+
+// POSIX sh scripts run on the target, one per fact kind. Contract values reach them only as
+// positional arguments ("$@"), never spliced into the script text. Each prints framed records
+// (see framed_records.hpp) and a closing "end" record. They need sh, stat, cat, wc, head;
+// the command script also uses mktemp and, where present, timeout.
+namespace hallmark::runner::scripts {
+
+inline constexpr std::string_view k_prelude = R"SH(
+LC_ALL=C; export LC_ALL
+emit() { printf '@hallmark %s %s\n%s\n' "$1" "${#2}" "$2"; }
+emit_file() {
+  n=$(wc -c < "$2") || n=0
+  [ "$n" -gt "$3" ] && n=$3
+  printf '@hallmark %s %s\n' "$1" "$n"; head -c "$n" -- "$2"; printf '\n'
+}
+)SH";
+
+// No arguments. Records: scheme (dpkg|apk|rpm|none), db.
+inline constexpr std::string_view k_packages = R"SH(
+if [ -f /var/lib/dpkg/status ]; then
+  emit scheme dpkg; emit_file db /var/lib/dpkg/status 268435456
+elif [ -f /lib/apk/db/installed ]; then
+  emit scheme apk; emit_file db /lib/apk/db/installed 268435456
+elif command -v rpm >/dev/null 2>&1; then
+  emit scheme rpm
+  emit db "$(rpm -qa --qf '%{NAME}\t%{EPOCHNUM}:%{VERSION}-%{RELEASE}\t%{ARCH}\n')"
+else
+  emit scheme none
+fi
+emit end ""
+)SH";
+
+// Arguments: pairs of (c|m, path); c asks for the content too. Records per path:
+// path, then absent | stat ["%f %u %g %U %G %s"], link, content | unreadable.
+inline constexpr std::string_view k_files = R"SH(
+while [ $# -ge 2 ]; do
+  want=$1; p=$2; shift 2
+  emit path "$p"
+  if [ -L "$p" ] || [ -e "$p" ]; then
+    emit stat "$(stat -c '%f %u %g %U %G %s' -- "$p" 2>&1)"
+    if [ -L "$p" ]; then emit link "$(readlink -- "$p")"; fi
+    if [ "$want" = c ]; then
+      if [ -f "$p" ] && [ -r "$p" ]; then emit_file content "$p" 67108864; else emit unreadable ""; fi
+    fi
+  else
+    emit absent ""
+  fi
+done
+emit end ""
+)SH";
+
+// Arguments: /proc/sys paths. Records per path: path, then value | unreadable | absent.
+inline constexpr std::string_view k_sysctls = R"SH(
+for p do
+  emit path "$p"
+  if [ -e "$p" ]; then
+    if v=$(cat -- "$p" 2>&1); then emit value "$v"; else emit unreadable "$v"; fi
+  else
+    emit absent ""
+  fi
+done
+emit end ""
+)SH";
+
+// No arguments. Records: tcp, tcp6, udp, udp6 (the /proc/net tables, empty when missing).
+inline constexpr std::string_view k_sockets = R"SH(
+for f in tcp tcp6 udp udp6; do
+  if [ -r /proc/net/$f ]; then emit $f "$(cat /proc/net/$f)"; else emit $f ""; fi
+done
+emit end ""
+)SH";
+
+// Arguments: pairs of (timeout seconds, command). Records per command: command, exit,
+// timed_out (0|1), stdout, stderr (each capped at 1 MiB).
+inline constexpr std::string_view k_commands = R"SH(
+d=$(mktemp -d) || exit 97
+trap 'rm -rf "$d"' EXIT
+while [ $# -ge 2 ]; do
+  t=$1; c=$2; shift 2
+  emit command "$c"
+  if command -v timeout >/dev/null 2>&1; then
+    timeout -k 5 "$t" sh -c "$c" </dev/null >"$d/out" 2>"$d/err"; rc=$?
+    emit exit "$rc"
+    if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then emit timed_out 1; else emit timed_out 0; fi
+  else
+    sh -c "$c" </dev/null >"$d/out" 2>"$d/err"; rc=$?
+    emit exit "$rc"; emit timed_out 0
+  fi
+  emit_file stdout "$d/out" 1048576
+  emit_file stderr "$d/err" 1048576
+done
+emit end ""
+)SH";
+
+}  // namespace hallmark::runner::scripts

@@ -1,0 +1,158 @@
+#include "runner/run_command.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "contracts/contract_loader.hpp"
+#include "probes/probe_registry.hpp"
+#include "reports/atomic_file.hpp"
+#include "reports/console_summary.hpp"
+#include "reports/json_writer.hpp"
+#include "reports/junit_writer.hpp"
+#include "runner/exit_codes.hpp"
+#include "runner/fact_gatherer.hpp"
+#include "runner/host_name.hpp"
+
+namespace hallmark::runner {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::string utc_timestamp() {
+  return fmt::format("{:%Y-%m-%dT%H:%M:%S}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+// Loads every contract; on any error prints them all and returns nullopt.
+std::optional<std::vector<contracts::Contract>> load_all(const std::vector<std::string>& files, std::ostream& err) {
+  std::vector<contracts::Contract> loaded;
+  std::vector<contracts::ContractError> errors;
+  for (const std::string& file : files) {
+    auto contract = contracts::load_contract(file);
+    if (contract) {
+      loaded.push_back(std::move(*contract));
+    } else {
+      errors.insert(errors.end(), contract.error().begin(), contract.error().end());
+    }
+  }
+  if (errors.empty()) errors = contracts::find_duplicate_ids(loaded);
+  for (const contracts::ContractError& error : errors) fmt::print(err, "{}\n", error.str());
+  if (!errors.empty()) return std::nullopt;
+  return loaded;
+}
+
+reports::SuiteResult start_suite(const contracts::Contract& contract, reports::TargetInfo target, std::string timestamp) {
+  reports::SuiteResult suite;
+  suite.contract_name = contract.name;
+  suite.contract_version = contract.version;
+  suite.contract_file = contract.file;
+  suite.contract_sha256 = contract.sha256;
+  suite.target = std::move(target);
+  suite.timestamp = std::move(timestamp);
+  return suite;
+}
+
+// Every contract checked against one target; the target is torn down before this returns.
+std::vector<reports::SuiteResult> run_on_target(const TargetSpec& spec, const std::vector<contracts::Contract>& contracts,
+                                                const RunOptions& options, std::ostream& out) {
+  const auto start = Clock::now();
+  const std::string timestamp = utc_timestamp();
+  std::vector<const contracts::Clause*> clauses;
+  for (const contracts::Contract& contract : contracts) {
+    for (const contracts::Clause& clause : contract.clauses) clauses.push_back(&clause);
+  }
+
+  fmt::print(out, "hallmark: opening {}\n", spec.text);
+  out.flush();
+  auto target = open_target(spec, options.target_options);
+  probes::Facts facts;
+  std::optional<std::string> problem;
+  reports::TargetInfo info{spec.text, "", "", {}, host_name()};
+  if (!target) {
+    problem = target.error();
+  } else {
+    info = (*target)->info();
+    const probes::FactRequest request = probes::plan_facts(clauses);
+    fmt::print(out, "hallmark: gathering facts for {} clauses over {}\n", clauses.size(), (*target)->transport().describe());
+    out.flush();
+    facts = gather_facts((*target)->transport(), request, options.fact_timeout);
+    problem = (*target)->check_alive();
+  }
+
+  std::vector<reports::SuiteResult> suites;
+  for (const contracts::Contract& contract : contracts) {
+    reports::SuiteResult suite = start_suite(contract, info, timestamp);
+    suite.target_problem = problem;
+    for (const contracts::Clause& clause : contract.clauses) {
+      probes::Outcome outcome = probes::evaluate_clause(clause, facts);
+      if (!target) outcome = probes::Outcome::error(outcome.expected, *problem);
+      suite.clauses.push_back({clause, std::move(outcome)});
+    }
+    suites.push_back(std::move(suite));
+  }
+  target = std::unexpected("torn down");  // tear down now, before the time is taken
+  for (reports::SuiteResult& suite : suites) suite.seconds = seconds_since(start);
+  return suites;
+}
+
+bool write_reports(const reports::RunResult& run, const RunOptions& options, std::ostream& out, std::ostream& err) {
+  bool written = true;
+  const auto write = [&](const std::optional<std::string>& path, const std::string& content, std::string_view what) {
+    if (!path) return;
+    if (auto result = reports::write_file_atomically(*path, content); !result) {
+      fmt::print(err, "hallmark: error: {}\n", result.error());
+      written = false;
+    } else {
+      fmt::print(out, "hallmark: {} report written to {}\n", what, *path);
+    }
+  };
+  write(options.junit_path, reports::render_junit(run), "JUnit");
+  write(options.json_path, reports::render_json(run), "JSON");
+  return written;
+}
+
+}  // namespace
+
+int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& err) {
+  const auto start = Clock::now();
+  const auto contracts = load_all(options.contract_files, err);
+  if (!contracts) return k_exit_usage;
+  std::vector<TargetSpec> specs;
+  for (const std::string& text : options.targets) {
+    auto spec = parse_target_spec(text);
+    if (!spec) {
+      fmt::print(err, "hallmark: error: {}\n", spec.error());
+      return k_exit_usage;
+    }
+    specs.push_back(std::move(*spec));
+  }
+
+  reports::RunResult run;
+  for (const TargetSpec& spec : specs) {
+    for (reports::SuiteResult& suite : run_on_target(spec, *contracts, options, out)) {
+      run.suites.push_back(std::move(suite));
+    }
+  }
+  run.seconds = seconds_since(start);
+  reports::print_summary(out, run);
+  const bool written = write_reports(run, options, out, err);
+  const int code = exit_code_for(run);
+  return written ? code : std::max(code, k_exit_target);
+}
+
+int check_contracts(const std::vector<std::string>& contract_files, std::ostream& out, std::ostream& err) {
+  const auto contracts = load_all(contract_files, err);
+  if (!contracts) return k_exit_usage;
+  for (const contracts::Contract& contract : *contracts) {
+    fmt::print(out, "{}: contract {} {} is valid ({} clauses)\n", contract.file, contract.name, contract.version,
+               contract.clauses.size());
+  }
+  return k_exit_ok;
+}
+
+}  // namespace hallmark::runner

@@ -1,0 +1,60 @@
+#include "runner/teardown_registry.hpp"
+
+#include <csignal>
+#include <cstdlib>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace hallmark::runner {
+
+TeardownRegistry& TeardownRegistry::instance() {
+  static TeardownRegistry registry;
+  return registry;
+}
+
+TeardownRegistry::Handle TeardownRegistry::add(std::function<void()> action) {
+  const std::lock_guard lock(mutex_);
+  actions_.emplace(next_, std::move(action));
+  return next_++;
+}
+
+void TeardownRegistry::run(Handle handle) {
+  std::function<void()> action;
+  {
+    const std::lock_guard lock(mutex_);
+    const auto found = actions_.find(handle);
+    if (found == actions_.end()) return;
+    action = std::move(found->second);
+    actions_.erase(found);
+  }
+  action();
+}
+
+void TeardownRegistry::run_all() {
+  std::map<Handle, std::function<void()>> actions;
+  {
+    const std::lock_guard lock(mutex_);
+    actions.swap(actions_);
+  }
+  for (auto& [handle, action] : actions) action();
+}
+
+void install_signal_teardown() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::thread([signals] {
+    int received = 0;
+    sigwait(&signals, &received);
+    fmt::print(stderr, "\nhallmark: received {}; tearing down what was booted\n", strsignal(received));
+    TeardownRegistry::instance().run_all();
+    std::_Exit(128 + received);
+  }).detach();
+}
+
+}  // namespace hallmark::runner
