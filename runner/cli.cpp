@@ -44,6 +44,23 @@ int cli_main(int argc, char** argv) {
   run_command->add_option("--timeout", timeout_seconds, "seconds each fact-gathering round trip may take")
       ->check(CLI::PositiveNumber);
 
+  SshOptions& ssh = run.target_options.ssh;
+  run_command->add_option("--identity", ssh.identity, "SSH private key file (default: ssh-agent)")->check(CLI::ExistingFile);
+  run_command->add_option("--known-hosts", ssh.known_hosts, "known_hosts file to verify SSH host keys against");
+  run_command->add_flag("--accept-new-host-key", ssh.accept_new_host_key,
+                        "trust an SSH host key seen for the first time and record it (a changed key is always refused)");
+  run_command->add_flag("--sudo", ssh.sudo, "gather facts through `sudo -n` on SSH targets");
+  VmOptions& vm = run.target_options.vm;
+  run_command->add_option("--vm-kernel", vm.kernel, "boot this kernel directly (qemu targets)")->check(CLI::ExistingFile);
+  run_command->add_option("--vm-initrd", vm.initrd, "initrd for --vm-kernel")->check(CLI::ExistingFile);
+  run_command->add_option("--vm-append", vm.append, "kernel command line for --vm-kernel");
+  run_command->add_option("--vm-user", vm.user, "guest account to log in as (default root)");
+  run_command->add_option("--vm-memory", vm.memory_mib, "guest memory in MiB (default 1024)")->check(CLI::PositiveNumber);
+  run_command->add_flag("--cloud-init", vm.cloud_init, "inject an ephemeral SSH key through a cloud-init NoCloud seed");
+  double boot_timeout_seconds = 600;
+  run_command->add_option("--boot-timeout", boot_timeout_seconds, "seconds to wait for a VM to answer SSH (default 600)")
+      ->check(CLI::PositiveNumber);
+
   std::vector<std::string> check_files;
   CLI::App* check_command = app.add_subcommand("check", "validate contracts without a target");
   check_command->add_option("contracts", check_files, "contract files (TOML)")->required()->check(CLI::ExistingFile);
@@ -61,6 +78,7 @@ int cli_main(int argc, char** argv) {
     run.target_options.boot = boot == "image-command" ? BootMode::image_command : BootMode::keep_alive;
     if (settle_seconds < 0) settle_seconds = run.target_options.boot == BootMode::image_command ? 2 : 0;
     run.target_options.settle = std::chrono::milliseconds{static_cast<long>(settle_seconds * 1000)};
+    vm.boot_timeout = std::chrono::seconds{static_cast<long>(boot_timeout_seconds)};
     run.fact_timeout = std::chrono::milliseconds{static_cast<long>(timeout_seconds * 1000)};
     return run_contracts(run, std::cout, std::cerr);
   } catch (const std::exception& error) {

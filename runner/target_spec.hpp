@@ -3,6 +3,7 @@
 #include <chrono>
 #include <expected>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,9 +26,31 @@ enum class BootMode {
   image_command,  // run the image's own entrypoint and command (service images)
 };
 
+// How to reach an SSH target (ssh:, and qemu: once booted).
+struct SshOptions {
+  std::optional<std::string> identity;     // private key file; ssh-agent (SSH_AUTH_SOCK) when absent
+  std::optional<std::string> known_hosts;  // default ~/.ssh/known_hosts
+  bool accept_new_host_key = false;        // trust and record a host seen for the first time
+  bool sudo = false;                       // gather facts through `sudo -n`
+  std::chrono::milliseconds connect_timeout{15000};
+};
+
+// How to boot a VM target (qemu:DISK).
+struct VmOptions {
+  std::optional<std::string> kernel;  // boot this kernel directly instead of the disk's loader
+  std::optional<std::string> initrd;
+  std::optional<std::string> append;  // kernel command line
+  std::string user = "root";          // the guest account to log in as
+  bool cloud_init = false;            // inject an ephemeral key through a NoCloud seed
+  int memory_mib = 1024;
+  std::chrono::seconds boot_timeout{600};  // generous: TCG is slow
+};
+
 struct TargetOptions {
   BootMode boot = BootMode::keep_alive;
   std::chrono::milliseconds settle{0};  // wait after booting before the first probe
+  SshOptions ssh;
+  VmOptions vm;
 };
 
 using OpenResult = std::expected<std::unique_ptr<Target>, std::string>;
