@@ -71,7 +71,9 @@ std::expected<VersionConstraint, ConstraintError> parse_version_constraint(std::
   VersionConstraint constraint{{}, std::string(text)};
   Cursor in(text);
   in.skip_spaces();
-  if (in.at_end()) return fail("constraint is empty; expected a comparison such as '>= 1.0'", in.pos());
+  if (in.at_end()) {
+    return fail("constraint is empty; expected a comparison such as '>= 1.0'", in.pos());
+  }
 
   while (true) {
     // One comparison: OP, optional whitespace, VERSION.
@@ -82,7 +84,9 @@ std::expected<VersionConstraint, ConstraintError> parse_version_constraint(std::
       return fail(fmt::format("{} before '{}'", kExpectedOps, in.word_at(op_column)), op_column);
     }
     const std::optional<CompareOp> op = op_from(op_text);
-    if (!op) return fail(fmt::format("unknown operator '{}'; {}", op_text, kExpectedOps), op_column);
+    if (!op) {
+      return fail(fmt::format("unknown operator '{}'; {}", op_text, kExpectedOps), op_column);
+    }
 
     in.skip_spaces();
     const std::size_t version_column = in.pos();

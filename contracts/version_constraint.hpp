@@ -30,9 +30,8 @@ struct ConstraintError {
   std::size_t column;
 };
 
-// Parses "OP VERSION[, OP VERSION]..." with OP one of = != < <= > >= and blanks allowed around
-// operators and commas. Fails (never throws) on empty text, a missing or unknown operator, a missing
-// version, a version containing whitespace, an empty comparison or a trailing comma.
+// Parses "OP VERSION[, OP VERSION]..." (OP one of = != < <= > >=); fails on a missing or unknown
+// operator, an empty version or comparison, a trailing comma, whitespace inside a version.
 std::expected<VersionConstraint, ConstraintError> parse_version_constraint(std::string_view text);
 
 // The operator as written in contracts: "=", "!=", "<", "<=", ">" or ">=".
