@@ -21,9 +21,11 @@ std::expected<ExecResult, std::string> DockerExecTransport::exec(const std::vect
   if (result->timed_out) {
     return std::unexpected(fmt::format("{} did not answer within {} ms", describe(), timeout.count()));
   }
-  // The CLI itself exits 125 when the exec could not be set up (container gone, not running).
-  // 126 and 127 come from inside the container (not executable, not found) and are results.
-  if (result->exit_code == 125) {
+  // When the exec cannot be set up (container gone or stopped) docker exits 1 with a daemon
+  // error on stderr and podman exits 125. 126 and 127 come from inside the container (not
+  // executable, not found) and are results like any other exit code.
+  const bool daemon_refused = result->exit_code == 1 && result->err.starts_with("Error response from daemon");
+  if (daemon_refused || result->exit_code == 125) {
     return std::unexpected(fmt::format("{} failed: {}", describe(), result->err));
   }
   return ExecResult{result->exit_code, std::move(result->out), std::move(result->err)};

@@ -29,7 +29,10 @@ std::expected<ProcessResult, std::string> run_process(const std::vector<std::str
                                                       std::string_view input,
                                                       std::chrono::milliseconds timeout) {
   if (argv.empty()) return std::unexpected("no program to run");
-  const auto executable = bp::environment::find_executable(argv.front());
+  // A name with a slash is a path, as execvp(3) treats it; anything else is looked up in PATH.
+  const auto executable = argv.front().find('/') != std::string::npos
+                              ? bp::filesystem::path(argv.front())
+                              : bp::environment::find_executable(argv.front());
   if (executable.empty()) return std::unexpected(fmt::format("'{}' is not installed (not found in PATH)", argv.front()));
 
   asio::io_context context;

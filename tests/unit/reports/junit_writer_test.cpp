@@ -1,0 +1,133 @@
+#include "reports/junit_writer.hpp"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <pugixml.hpp>
+
+#include "reports/json_writer.hpp"
+#include "reports/xml_text.hpp"
+#include "support/junit_schema.hpp"
+#include "support/temp_dir.hpp"
+
+namespace hallmark::reports {
+namespace {
+
+ClauseResult clause_result(std::string id, std::string kind, probes::Outcome outcome,
+                           contracts::Severity severity = contracts::Severity::blocking) {
+  contracts::Clause clause;
+  clause.id = std::move(id);
+  clause.kind = std::move(kind);
+  clause.severity = severity;
+  clause.place = {"c.toml", 7, 1};
+  return {clause, std::move(outcome)};
+}
+
+RunResult sample_run() {
+  SuiteResult suite;
+  suite.contract_name = "debian12-base";
+  suite.contract_version = "1.4.0";
+  suite.contract_sha256 = "abc";
+  suite.target = {"docker-image:candidate:latest", "candidate:latest", "sha256:1234", {"repo@sha256:99"}, "builder"};
+  suite.timestamp = "2026-11-24T12:00:00";
+  suite.seconds = 1.5;
+  suite.clauses.push_back(clause_result("package.openssl", "package", probes::Outcome::pass("openssl installed", "openssl 3 installed")));
+  auto failing = clause_result("package.telnetd", "package", probes::Outcome::fail("telnetd not installed", "telnetd 0.17 installed"));
+  failing.clause.bug = "BZ#1234";
+  suite.clauses.push_back(failing);
+  suite.clauses.push_back(clause_result("port.tcp-22", "port", probes::Outcome::error("tcp port 22 listening", "target lost")));
+  suite.clauses.push_back(clause_result("shell", "command", probes::Outcome::fail("exit 0", "exit 1"), contracts::Severity::warning));
+  RunResult run;
+  run.suites.push_back(suite);
+  run.seconds = 1.6;
+  return run;
+}
+
+pugi::xml_document parse(const std::string& xml) {
+  pugi::xml_document document;
+  const auto result = document.load_string(xml.c_str());
+  EXPECT_TRUE(result) << result.description();
+  return document;
+}
+
+TEST(JUnitWriter, ClassnameGroupsByContractAndKind) {
+  const auto document = parse(render_junit(sample_run()));
+  const auto testcase = document.select_node("//testcase[@name='package.telnetd']").node();
+  EXPECT_STREQ(testcase.attribute("classname").value(), "debian12-base.package");
+  const auto failure = testcase.child("failure");
+  ASSERT_TRUE(failure);
+  EXPECT_STREQ(failure.attribute("message").value(), "expected telnetd not installed; actual telnetd 0.17 installed");
+  EXPECT_NE(std::string(failure.text().get()).find("bug:      BZ#1234"), std::string::npos);
+}
+
+TEST(JUnitWriter, CountsAndVerdictElements) {
+  const auto document = parse(render_junit(sample_run()));
+  const auto suite = document.select_node("//testsuite").node();
+  EXPECT_STREQ(suite.attribute("tests").value(), "4");
+  EXPECT_STREQ(suite.attribute("failures").value(), "1");
+  EXPECT_STREQ(suite.attribute("errors").value(), "1");
+  EXPECT_STREQ(suite.attribute("skipped").value(), "1");
+  EXPECT_TRUE(document.select_node("//testcase[@name='port.tcp-22']/error").node());
+  // A warning never fails the gate, so Jenkins must not see a failure for it.
+  EXPECT_FALSE(document.select_node("//testcase[@name='shell']/failure").node());
+  EXPECT_TRUE(document.select_node("//testcase[@name='shell']/skipped").node());
+}
+
+TEST(JUnitWriter, PropertiesCarryProvenance) {
+  const auto document = parse(render_junit(sample_run()));
+  const auto value = [&](const char* name) {
+    return std::string(document.select_node((std::string("//property[@name='") + name + "']").c_str()).node().attribute("value").value());
+  };
+  EXPECT_EQ(value("contract.name"), "debian12-base");
+  EXPECT_EQ(value("contract.version"), "1.4.0");
+  EXPECT_EQ(value("target.image_id"), "sha256:1234");
+  EXPECT_EQ(value("target.image_digest"), "repo@sha256:99");
+  EXPECT_EQ(value("bug.package.telnetd"), "BZ#1234");
+  EXPECT_EQ(value("hallmark.version"), HALLMARK_VERSION);
+}
+
+TEST(JUnitWriter, HostileTargetOutputStaysReadableAndValid) {
+  RunResult run = sample_run();
+  std::string hostile = "esc\x1b[31m nul";
+  hostile += '\0';
+  hostile += " bad-utf8 \xc3\x28 ]]> </system-out> <!-- & \"'";
+  run.suites[0].clauses[1].outcome.evidence = hostile;
+  run.suites[0].clauses[1].outcome.actual = hostile;
+  const std::string xml = render_junit(run);
+  const auto document = parse(xml);
+  const std::string out = document.select_node("//testcase[@name='package.telnetd']/system-out").node().text().get();
+  EXPECT_NE(out.find("esc\\x1b[31m nul\\x00 bad-utf8 \\xc3( ]]> </system-out> <!-- & \"'"), std::string::npos) << out;
+  testing::TempDir dir;
+  EXPECT_EQ(testing::validate_junit(dir.write("r.xml", xml)), "");
+}
+
+TEST(JUnitWriter, SampleReportValidatesAgainstJenkinsSchema) {
+  testing::TempDir dir;
+  EXPECT_EQ(testing::validate_junit(dir.write("r.xml", render_junit(sample_run()))), "");
+}
+
+TEST(JUnitWriter, WritesAtomicallyAndReportsUnwritablePaths) {
+  testing::TempDir dir;
+  const std::string path = (dir.path() / "report.xml").string();
+  ASSERT_TRUE(write_junit(sample_run(), path).has_value());
+  EXPECT_TRUE(std::filesystem::exists(path));
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);  // no temporary left
+  const auto failed = write_junit(sample_run(), "/nonexistent-dir/report.xml");
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_TRUE(failed.error().starts_with("cannot write /nonexistent-dir/report.xml.tmp.")) << failed.error();
+}
+
+TEST(XmlSafe, LongTextIsCutWithANote) {
+  EXPECT_EQ(xml_safe(std::string(10, 'a'), 4), "aaaa\n[... 6 more bytes cut by hallmark]");
+  EXPECT_EQ(xml_safe("ok \xe2\x9c\x93 \t\n"), "ok \xe2\x9c\x93 \t\n");
+}
+
+TEST(JsonWriter, CarriesTheSameVerdictsWithTypes) {
+  const std::string json = render_json(sample_run());
+  EXPECT_NE(json.find("\"format\": 1"), std::string::npos);
+  EXPECT_NE(json.find("\"verdict\": \"fail\""), std::string::npos);
+  EXPECT_NE(json.find("\"blocking_failures\": 1"), std::string::npos);
+  EXPECT_NE(json.find("\"bug\": \"BZ#1234\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hallmark::reports
