@@ -1,0 +1,164 @@
+#include <csignal>
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <pugixml.hpp>
+#include <thread>
+
+#include "support/docker_fixture.hpp"
+#include "support/hallmark_cli.hpp"
+#include "support/junit_schema.hpp"
+#include "support/temp_dir.hpp"
+
+namespace hallmark::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+// hallmark against real containers of the Debian 12 test image, through a real Docker daemon.
+class DockerRun : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_FALSE(debian_test_image().empty()); }
+
+  std::string junit_path() const { return (dir.path() / "report.xml").string(); }
+
+  // The <failure>/<error> message of one testcase, or "" when it has none.
+  std::string problem_of(const std::string& clause_id) const {
+    pugi::xml_document document;
+    EXPECT_TRUE(document.load_file(junit_path().c_str()));
+    const auto testcase = document.select_node(("//testcase[@name='" + clause_id + "']").c_str()).node();
+    EXPECT_TRUE(testcase) << "no testcase " << clause_id;
+    for (const char* element : {"failure", "error"}) {
+      if (const auto node = testcase.child(element)) return std::string(element) + ": " + node.attribute("message").value();
+    }
+    return "";
+  }
+
+  TempDir dir;
+};
+
+TEST_F(DockerRun, ExampleContractPassesAndLeavesNoContainer) {
+  const TestImageTag image(debian_test_image());
+  const CliResult result = run_hallmark({"run", "--target", "docker-image:" + image.tag(), "--junit", junit_path(),
+                                         source_path("contracts/examples/debian12-base.toml")});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_NE(result.out.find("0 blocking failures, 0 errors"), std::string::npos) << result.out;
+  EXPECT_EQ(validate_junit(junit_path()), "");
+  EXPECT_TRUE(containers_from(image.tag()).empty());
+}
+
+TEST_F(DockerRun, EachProbeKindReportsItsViolation) {
+  const CliResult result = run_hallmark({"run", "--target", "docker-image:" + debian_test_image(), "--junit", junit_path(),
+                                         source_path("tests/data/contracts/violations.toml")});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_TRUE(problem_of("package.openssl").starts_with("failure: expected openssl installed, version >= 99; actual openssl 3."));
+  EXPECT_TRUE(problem_of("package.dpkg").starts_with("failure: expected dpkg not installed; actual dpkg 1.21"));
+  EXPECT_EQ(problem_of("file./etc/passwd"), "failure: expected /etc/passwd: exists, mode 0600; actual /etc/passwd: mode 0644");
+  EXPECT_EQ(problem_of("file./etc/hostname"), "failure: expected /etc/hostname absent; actual /etc/hostname exists (file)");
+  EXPECT_EQ(problem_of("sysctl.kernel.randomize_va_space"),
+            "failure: expected kernel.randomize_va_space = 0; actual kernel.randomize_va_space = 2");
+  EXPECT_EQ(problem_of("port.tcp-22"), "failure: expected tcp port 22 listening; actual nothing listens on tcp port 22");
+  EXPECT_EQ(problem_of("german-locale"),
+            "failure: expected `locale -a`: exit 0, stdout contains \"de_DE.utf8\"; actual stdout does not contain \"de_DE.utf8\"");
+  EXPECT_NE(result.out.find("FAIL  german-locale"), std::string::npos) << result.out;
+  EXPECT_EQ(validate_junit(junit_path()), "");
+}
+
+TEST_F(DockerRun, ShellMetacharactersInContractValuesAreNeverExecuted) {
+  const TestContainer container({debian_test_image(), "sleep", "300"});
+  const CliResult result = run_hallmark({"run", "--target", "docker:" + container.name(), "--junit", junit_path(),
+                                         source_path("tests/data/contracts/injection.toml")});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  const std::string created = docker({"exec", container.name(), "sh", "-c", "ls /tmp | grep pwned || true"});
+  EXPECT_EQ(created, "");
+  EXPECT_EQ(problem_of("file./tmp/x; touch /tmp/pwned-file"), "");
+}
+
+TEST_F(DockerRun, AttachedContainerIsLeftRunning) {
+  const TestContainer container({debian_test_image(), "sleep", "300"});
+  const CliResult result = run_hallmark(
+      {"run", "--target", "docker:" + container.name(), source_path("contracts/examples/debian12-base.toml")});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_EQ(docker({"inspect", "-f", "{{.State.Running}}", container.name()}), "true\n");
+}
+
+TEST_F(DockerRun, ContainerKilledMidRunTurnsRemainingClausesIntoErrors) {
+  const TestImageTag image(debian_test_image());
+  BackgroundHallmark hallmark({"run", "--target", "docker-image:" + image.tag(), "--junit", junit_path(),
+                               source_path("tests/data/contracts/slow.toml")},
+                              (dir.path() / "out.txt").string());
+  std::vector<std::string> running;
+  for (int i = 0; i < 200 && running.empty(); ++i) {
+    std::this_thread::sleep_for(50ms);
+    running = containers_from(image.tag());
+  }
+  ASSERT_EQ(running.size(), 1u);
+  std::this_thread::sleep_for(2s);  // the slow command is now running
+  docker({"kill", running.front()});
+  EXPECT_EQ(hallmark.wait(60s), 3) << read_file((dir.path() / "out.txt").string());
+  EXPECT_TRUE(problem_of("slow-step").starts_with("error: ")) << problem_of("slow-step");
+  EXPECT_NE(read_file(junit_path()).find("is not running"), std::string::npos);
+  EXPECT_EQ(validate_junit(junit_path()), "");
+  EXPECT_TRUE(containers_from(image.tag()).empty());
+}
+
+TEST_F(DockerRun, InterruptTearsDownTheBootedContainer) {
+  const TestImageTag image(debian_test_image());
+  BackgroundHallmark hallmark({"run", "--target", "docker-image:" + image.tag(), source_path("tests/data/contracts/slow.toml")},
+                              (dir.path() / "out.txt").string());
+  for (int i = 0; i < 200 && containers_from(image.tag()).empty(); ++i) std::this_thread::sleep_for(50ms);
+  ASSERT_FALSE(containers_from(image.tag()).empty());
+  hallmark.signal(SIGINT);
+  EXPECT_EQ(hallmark.wait(60s), 128 + SIGINT);
+  EXPECT_TRUE(containers_from(image.tag()).empty());
+  EXPECT_NE(read_file((dir.path() / "out.txt").string()).find("tearing down"), std::string::npos);
+}
+
+TEST_F(DockerRun, ImageCommandBootRunsTheImagesOwnService) {
+  const TestImageTag image(debian_test_image(), {R"(CMD ["/usr/sbin/sshd", "-D", "-e"])"});
+  const CliResult result = run_hallmark({"run", "--target", "docker-image:" + image.tag(), "--boot", "image-command",
+                                         source_path("tests/data/contracts/service.toml")});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_TRUE(containers_from(image.tag()).empty());
+}
+
+TEST_F(DockerRun, ServiceThatExitsEarlyHasItsLogInTheReport) {
+  const TestImageTag image(debian_test_image(), {R"(CMD ["/bin/sh", "-c", "echo 'fatal: /etc/app.conf missing' >&2; exit 3"])"});
+  const CliResult result = run_hallmark({"run", "--target", "docker-image:" + image.tag(), "--boot", "image-command",
+                                         "--junit", junit_path(), source_path("tests/data/contracts/service.toml")});
+  EXPECT_EQ(result.exit_code, 3) << result.out << result.err;
+  const std::string report = read_file(junit_path());
+  EXPECT_NE(report.find("fatal: /etc/app.conf missing"), std::string::npos) << report;
+  EXPECT_TRUE(problem_of("port.tcp-22").starts_with("error: the container from")) << problem_of("port.tcp-22");
+  EXPECT_EQ(validate_junit(junit_path()), "");
+  EXPECT_TRUE(containers_from(image.tag()).empty());
+}
+
+TEST_F(DockerRun, MissingImageIsInfrastructureTrouble) {
+  const CliResult result = run_hallmark({"run", "--target", "docker-image:hallmark-test/no-such-image:1", "--junit",
+                                         junit_path(), source_path("contracts/examples/debian12-base.toml")});
+  EXPECT_EQ(result.exit_code, 3) << result.out << result.err;
+  EXPECT_NE(result.out.find("image hallmark-test/no-such-image:1 is not available locally"), std::string::npos) << result.out;
+  EXPECT_EQ(validate_junit(junit_path()), "");
+}
+
+TEST_F(DockerRun, InvalidContractRunsNothingAndExitsTwo) {
+  const TestImageTag image(debian_test_image());
+  const std::string contract = source_path("tests/data/contracts/broken.toml");
+  const CliResult result = run_hallmark({"run", "--target", "docker-image:" + image.tag(), contract});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err, contract + ":7:1: unknown key 'verison' in [[package]]; did you mean 'version'?\n");
+  EXPECT_EQ(result.out.find("opening"), std::string::npos);
+  EXPECT_TRUE(containers_from(image.tag()).empty());
+}
+
+TEST(HallmarkCli, CheckValidatesWithoutATarget) {
+  const CliResult valid = run_hallmark({"check", source_path("contracts/examples/debian12-base.toml")});
+  EXPECT_EQ(valid.exit_code, 0) << valid.err;
+  EXPECT_NE(valid.out.find("contract debian12-base 1.4.0 is valid"), std::string::npos);
+  EXPECT_EQ(run_hallmark({"check", source_path("tests/data/contracts/broken.toml")}).exit_code, 2);
+  EXPECT_EQ(run_hallmark({"run", "--target", "bogus:x", source_path("contracts/examples/debian12-base.toml")}).exit_code, 2);
+  EXPECT_EQ(run_hallmark({"run", source_path("contracts/examples/debian12-base.toml")}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace hallmark::testing
