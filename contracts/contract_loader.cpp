@@ -67,6 +67,13 @@ void read_header(const toml::table& root, Contract& contract, std::vector<Contra
   contract.description = reader.string("description").value_or("");
   contract.owner = reader.string("owner").value_or("");
   contract.support_until = reader.date("support_until");
+  if (const auto manager = reader.string("package_manager")) {
+    if (*manager != "dpkg" && *manager != "rpm" && *manager != "apk") {
+      reader.error(reader.place_of("package_manager"),
+                   fmt::format("'package_manager' must be \"dpkg\", \"rpm\" or \"apk\", not \"{}\"", *manager));
+    }
+    contract.package_manager = *manager;
+  }
   reader.finish();
 }
 

@@ -137,6 +137,53 @@ std::vector<std::string> TableReader::strings(std::string_view key) {
   return string_array(key);
 }
 
+std::optional<Pattern> TableReader::pattern(std::string_view key) {
+  const auto text = string(key);
+  if (!text) return std::nullopt;
+  auto compiled = Pattern::compile(*text);
+  if (!compiled) {
+    error(place_of(key), fmt::format("'{}' is not a valid regular expression: {}", key, compiled.error()));
+    return std::nullopt;
+  }
+  return *compiled;
+}
+
+std::vector<Pattern> TableReader::patterns(std::string_view key) {
+  std::vector<Pattern> result;
+  for (const std::string& text : strings(key)) {
+    auto compiled = Pattern::compile(text);
+    if (compiled) {
+      result.push_back(std::move(*compiled));
+    } else {
+      error(place_of(key), fmt::format("'{}' holds an invalid regular expression \"{}\": {}", key, text, compiled.error()));
+    }
+  }
+  return result;
+}
+
+std::optional<VersionConstraint> TableReader::constraint(std::string_view key) {
+  const auto text = string(key);
+  if (!text) return std::nullopt;
+  auto parsed = parse_version_constraint(*text);
+  if (!parsed) {
+    SourcePlace place = place_of(key);
+    place.column += 1 + static_cast<int>(parsed.error().column);  // skip the opening quote
+    error(place, fmt::format("bad version constraint \"{}\": {}", *text, parsed.error().message));
+    return std::nullopt;
+  }
+  return *parsed;
+}
+
+std::optional<std::uint64_t> TableReader::count(std::string_view key) {
+  const auto value = integer(key);
+  if (!value) return std::nullopt;
+  if (*value < 0) {
+    error(place_of(key), fmt::format("'{}' must not be negative", key));
+    return std::nullopt;
+  }
+  return static_cast<std::uint64_t>(*value);
+}
+
 void TableReader::finish() {
   for (const auto& [key, node] : table_) {
     if (known_.contains(key.str())) continue;

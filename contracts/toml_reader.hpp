@@ -10,7 +10,9 @@
 
 #include <toml++/toml.h>
 
+#include "contracts/pattern.hpp"
 #include "contracts/source_place.hpp"
+#include "contracts/version_constraint.hpp"
 
 namespace hallmark::contracts {
 
@@ -29,6 +31,14 @@ class TableReader {
   std::vector<std::string> string_array(std::string_view key);
   // A string or an array of strings, as a list.
   std::vector<std::string> strings(std::string_view key);
+
+  // A string compiled as a regular expression, or a list of them.
+  std::optional<Pattern> pattern(std::string_view key);
+  std::vector<Pattern> patterns(std::string_view key);
+  // A version constraint such as ">= 1.2, < 2"; errors point inside the string.
+  std::optional<VersionConstraint> constraint(std::string_view key);
+  // A whole number >= 0.
+  std::optional<std::uint64_t> count(std::string_view key);
 
   bool has(std::string_view key) const;
   // Place of the value under `key`, or of the table when the key is absent.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "contracts/clause_specs.hpp"
+#include "probes/elf_facts.hpp"
 #include "probes/version_scheme.hpp"
 
 namespace hallmark::probes {
@@ -59,6 +60,25 @@ struct CommandRun {
   std::string err;
 };
 
+// A library named by a contract, resolved on the target and parsed on the runner.
+struct LibraryFacts {
+  std::string path;                       // where it was found; "" when it was not
+  std::expected<ElfFacts, std::string> elf = std::unexpected("not found on the target");
+};
+
+// One ELF file found in a directory named by a contract.
+struct BinaryFacts {
+  std::string path;
+  std::expected<ElfFacts, std::string> elf;  // an error when the file is a malformed ELF
+};
+
+// A systemd unit as its unit files and links describe it.
+struct UnitFacts {
+  contracts::UnitState state = contracts::UnitState::not_found;
+  std::string unit_file;              // where the unit is defined, "" when not found
+  std::optional<std::string> active;  // `systemctl is-active`, nullopt where systemd is not running
+};
+
 // Everything gathered from one target. Each map holds exactly the keys some clause asked for.
 struct Facts {
   std::optional<Fact<PackageFacts>> packages;
@@ -66,6 +86,9 @@ struct Facts {
   std::map<std::string, Fact<std::optional<std::string>>> sysctls;  // by key; nullopt: no such key
   std::optional<Fact<std::vector<Socket>>> sockets;
   std::map<std::string, Fact<CommandRun>> commands;  // by command text
+  std::map<std::string, Fact<LibraryFacts>> libraries;  // by path or soname as the contract names it
+  std::map<std::string, Fact<std::vector<BinaryFacts>>> binary_dirs;  // by directory
+  std::map<std::string, Fact<UnitFacts>> services;  // by unit name
 };
 
 }  // namespace hallmark::probes

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "contracts/digest.hpp"
+
 namespace hallmark::probes {
 
 void plan(const contracts::FileSpec& spec, FactRequest& request) {
@@ -19,13 +21,35 @@ std::string describe_expected(const contracts::FileSpec& spec) {
   if (spec.mode) parts.push_back(fmt::format("mode {:04o}", *spec.mode));
   if (spec.owner) parts.push_back(fmt::format("owner {}", *spec.owner));
   if (spec.group) parts.push_back(fmt::format("group {}", *spec.group));
+  if (spec.target) parts.push_back(fmt::format("-> {}", *spec.target));
+  if (spec.min_size) parts.push_back(fmt::format("at least {} bytes", *spec.min_size));
+  if (spec.max_size) parts.push_back(fmt::format("at most {} bytes", *spec.max_size));
   for (const std::string& text : spec.contains) parts.push_back(fmt::format("contains \"{}\"", text));
+  for (const auto& pattern : spec.matches) parts.push_back(fmt::format("matches /{}/", pattern.text()));
+  if (spec.sha256) parts.push_back(fmt::format("sha256 {}", *spec.sha256));
   return fmt::format("{}: {}", spec.path, fmt::join(parts, ", "));
 }
 
 // An owner in the contract may be a name or a numeric id.
 bool same_owner(const std::string& wanted, const std::string& name, unsigned id) {
   return wanted == name || wanted == std::to_string(id);
+}
+
+void check_content(const contracts::FileSpec& spec, const FileInfo& file, std::vector<std::string>& problems) {
+  if (!file.content) {
+    problems.push_back("content unreadable");
+    return;
+  }
+  for (const std::string& text : spec.contains) {
+    if (file.content->find(text) == std::string::npos) problems.push_back(fmt::format("does not contain \"{}\"", text));
+  }
+  for (const contracts::Pattern& pattern : spec.matches) {
+    if (!pattern.found_in(*file.content)) problems.push_back(fmt::format("does not match /{}/", pattern.text()));
+  }
+  if (spec.sha256) {
+    const std::string digest = contracts::sha256_hex(*file.content);
+    if (digest != *spec.sha256) problems.push_back(fmt::format("has sha256 {}", digest));
+  }
 }
 
 }  // namespace
@@ -54,17 +78,13 @@ Outcome evaluate(const contracts::FileSpec& spec, const Facts& facts) {
   if (spec.group && !same_owner(*spec.group, file.group, file.gid)) {
     problems.push_back(fmt::format("group {} ({})", file.group, file.gid));
   }
-  if (!spec.contains.empty()) {
-    if (!file.content) {
-      problems.push_back("content unreadable");
-    } else {
-      for (const std::string& text : spec.contains) {
-        if (file.content->find(text) == std::string::npos) {
-          problems.push_back(fmt::format("does not contain \"{}\"", text));
-        }
-      }
-    }
+  if (spec.target && file.link_target != *spec.target) {
+    problems.push_back(file.type == contracts::FileType::symlink ? fmt::format("points to {}", file.link_target)
+                                                                : "is not a symlink");
   }
+  if (spec.min_size && file.size < *spec.min_size) problems.push_back(fmt::format("is {} bytes", file.size));
+  if (spec.max_size && file.size > *spec.max_size) problems.push_back(fmt::format("is {} bytes", file.size));
+  if (spec.needs_content()) check_content(spec, file, problems);
   const std::string summary = fmt::format("{} {}, mode {:04o}, owner {}:{}", spec.path,
                                           to_string(file.type), file.mode, file.user, file.group);
   if (problems.empty()) return Outcome::pass(expected, summary);

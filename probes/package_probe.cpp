@@ -13,6 +13,7 @@ Outcome evaluate(const contracts::PackageSpec& spec, const Facts& facts) {
   std::string expected = spec.installed ? fmt::format("{} installed", spec.name)
                                         : fmt::format("{} not installed", spec.name);
   if (spec.version) expected += fmt::format(", version {}", spec.version->text);
+  if (spec.arch) expected += fmt::format(", arch {}", *spec.arch);
   if (!facts.packages) return Outcome::error(expected, "package facts were not gathered");
   if (!*facts.packages) return Outcome::error(expected, facts.packages->error());
   const PackageFacts& packages = **facts.packages;
@@ -23,7 +24,7 @@ Outcome evaluate(const contracts::PackageSpec& spec, const Facts& facts) {
   std::vector<std::string> found;
   bool any_satisfies = false;
   for (const InstalledPackage& package : packages.installed) {
-    if (package.name != spec.name) continue;
+    if (package.name != spec.name || (spec.arch && package.arch != *spec.arch)) continue;
     found.push_back(package.arch.empty() ? package.version
                                          : fmt::format("{} ({})", package.version, package.arch));
     if (!spec.version || satisfies(*spec.version, package.version, *packages.scheme)) {

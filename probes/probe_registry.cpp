@@ -2,10 +2,15 @@
 
 #include <variant>
 
+#include "probes/account_probes.hpp"
 #include "probes/command_probe.hpp"
 #include "probes/file_probe.hpp"
+#include "probes/kernel_probe.hpp"
+#include "probes/os_probe.hpp"
 #include "probes/package_probe.hpp"
 #include "probes/port_probe.hpp"
+#include "probes/service_probe.hpp"
+#include "probes/symbols_probe.hpp"
 #include "probes/sysctl_probe.hpp"
 
 namespace hallmark::probes {

@@ -34,7 +34,7 @@ int cli_main(int argc, char** argv) {
   double timeout_seconds = 300;
   CLI::App* run_command = app.add_subcommand("run", "check contracts against targets and write reports");
   run_command->add_option("contracts", run.contract_files, "contract files (TOML)")->required()->check(CLI::ExistingFile);
-  run_command->add_option("-t,--target", run.targets, target_help())->required();
+  run_command->add_option("-t,--target", run.targets, target_help())->required()->allow_extra_args(false);
   run_command->add_option("--junit", run.junit_path, "write a JUnit XML report to FILE");
   run_command->add_option("--json", run.json_path, "write the full result as JSON to FILE");
   run_command->add_option("--boot", boot, "container boot mode: keep-alive (default) or image-command")

@@ -1,203 +1,25 @@
 #include "runner/fact_gatherer.hpp"
 
-#include <charconv>
 #include <future>
-#include <sstream>
+#include <vector>
 
-#include <fmt/format.h>
-
-#include "probes/dpkg_status.hpp"
-#include "probes/package_databases.hpp"
-#include "probes/proc_net.hpp"
-#include "probes/sysctl_probe.hpp"
-#include "runner/framed_records.hpp"
-#include "runner/gather_scripts.hpp"
+#include "runner/gatherers.hpp"
 
 namespace hallmark::runner {
 
-namespace {
-
-using probes::Fact;
-using Records = std::vector<Record>;
-
-// Runs one gathering script with contract values as positional arguments.
-std::expected<Records, std::string> run_script(Transport& transport, std::string_view script,
-                                               const std::vector<std::string>& args,
-                                               std::chrono::milliseconds timeout) {
-  std::vector<std::string> argv{"/bin/sh", "-c", std::string(scripts::k_prelude) + std::string(script), "hallmark"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  auto result = transport.exec(argv, {}, timeout);
-  if (!result) return std::unexpected(result.error());
-  auto records = parse_records(result->out);
-  if (!records && !result->err.empty()) {
-    return std::unexpected(fmt::format("{} (exit {}: {})", records.error(), result->exit_code, result->err));
-  }
-  return records;
-}
-
-void gather_packages(Transport& transport, std::chrono::milliseconds timeout, probes::Facts& facts) {
-  const auto records = run_script(transport, scripts::k_packages, {}, timeout);
-  if (!records) {
-    facts.packages = std::unexpected(records.error());
-    return;
-  }
-  probes::PackageFacts packages;
-  std::string scheme;
-  for (const Record& record : *records) {
-    if (record.field == "scheme") scheme = record.value;
-    if (record.field != "db") continue;
-    if (scheme == "dpkg") packages.installed = probes::parse_dpkg_status(record.value);
-    if (scheme == "apk") packages.installed = probes::parse_apk_installed(record.value);
-    if (scheme == "rpm") packages.installed = probes::parse_rpm_query(record.value);
-  }
-  packages.scheme = probes::version_scheme_from_string(scheme);
-  facts.packages = std::move(packages);
-}
-
-// Decodes "%f %u %g %U %G %s" from stat(1) into `file`.
-bool decode_stat(const std::string& text, probes::FileInfo& file) {
-  std::istringstream in(text);
-  std::string raw_mode;
-  if (!(in >> raw_mode >> file.uid >> file.gid >> file.user >> file.group >> file.size)) return false;
-  unsigned mode = 0;
-  if (std::from_chars(raw_mode.data(), raw_mode.data() + raw_mode.size(), mode, 16).ec != std::errc{}) return false;
-  switch (mode & 0170000) {
-    case 0100000: file.type = contracts::FileType::file; break;
-    case 0040000: file.type = contracts::FileType::directory; break;
-    case 0120000: file.type = contracts::FileType::symlink; break;
-    default: file.type = contracts::FileType::other; break;
-  }
-  file.mode = mode & 07777;
-  file.exists = true;
-  return true;
-}
-
-void gather_files(Transport& transport, const std::map<std::string, bool>& wanted,
-                  std::chrono::milliseconds timeout, probes::Facts& facts) {
-  std::vector<std::string> args;
-  for (const auto& [path, content] : wanted) {
-    args.push_back(content ? "c" : "m");
-    args.push_back(path);
-    facts.files[path] = std::unexpected("the target did not report on this path");
-  }
-  const auto records = run_script(transport, scripts::k_files, args, timeout);
-  if (!records) {
-    for (auto& [path, fact] : facts.files) fact = std::unexpected(records.error());
-    return;
-  }
-  probes::FileInfo* current = nullptr;
-  std::string current_path;
-  for (const Record& record : *records) {
-    if (record.field == "path") {
-      current_path = record.value;
-      auto& fact = facts.files[current_path];
-      fact = probes::FileInfo{};
-      current = &*fact;
-    } else if (!current) {
-      continue;
-    } else if (record.field == "stat" && !decode_stat(record.value, *current)) {
-      facts.files[current_path] = std::unexpected(fmt::format("cannot stat {}: {}", current_path, record.value));
-      current = nullptr;
-    } else if (record.field == "link") {
-      current->link_target = record.value;
-    } else if (record.field == "content") {
-      current->content = record.value;
-    }
-  }
-}
-
-void gather_sysctls(Transport& transport, const std::set<std::string>& keys,
-                    std::chrono::milliseconds timeout, probes::Facts& facts) {
-  std::vector<std::string> paths;
-  std::map<std::string, std::string> key_by_path;
-  for (const std::string& key : keys) {
-    paths.push_back(probes::sysctl_path(key));
-    key_by_path[paths.back()] = key;
-    facts.sysctls[key] = std::unexpected("the target did not report on this key");
-  }
-  const auto records = run_script(transport, scripts::k_sysctls, paths, timeout);
-  if (!records) {
-    for (auto& [key, fact] : facts.sysctls) fact = std::unexpected(records.error());
-    return;
-  }
-  std::string key;
-  for (const Record& record : *records) {
-    if (record.field == "path") key = key_by_path[record.value];
-    else if (record.field == "value") facts.sysctls[key] = std::optional<std::string>(record.value);
-    else if (record.field == "absent") facts.sysctls[key] = std::optional<std::string>();
-    else if (record.field == "unreadable") {
-      facts.sysctls[key] = std::unexpected(fmt::format("cannot read {}: {}", key, record.value));
-    }
-  }
-}
-
-void gather_sockets(Transport& transport, std::chrono::milliseconds timeout, probes::Facts& facts) {
-  const auto records = run_script(transport, scripts::k_sockets, {}, timeout);
-  if (!records) {
-    facts.sockets = std::unexpected(records.error());
-    return;
-  }
-  std::vector<probes::Socket> sockets;
-  for (const Record& record : *records) {
-    const auto protocol = record.field.starts_with("tcp") ? contracts::Protocol::tcp : contracts::Protocol::udp;
-    auto parsed = probes::parse_proc_net(record.value, protocol, record.field.ends_with('6'));
-    if (!parsed) {
-      facts.sockets = std::unexpected(fmt::format("/proc/net/{}: {}", record.field, parsed.error()));
-      return;
-    }
-    sockets.insert(sockets.end(), parsed->begin(), parsed->end());
-  }
-  facts.sockets = std::move(sockets);
-}
-
-void gather_commands(Transport& transport, const std::map<std::string, std::chrono::seconds>& commands,
-                     std::chrono::milliseconds timeout, probes::Facts& facts) {
-  std::vector<std::string> args;
-  std::chrono::milliseconds budget = timeout;
-  for (const auto& [command, command_timeout] : commands) {
-    args.push_back(std::to_string(command_timeout.count()));
-    args.push_back(command);
-    budget += command_timeout + std::chrono::seconds{5};
-    facts.commands[command] = std::unexpected("the target stopped before running this command");
-  }
-  const auto records = run_script(transport, scripts::k_commands, args, budget);
-  if (!records) {
-    for (auto& [command, fact] : facts.commands) fact = std::unexpected(records.error());
-    return;
-  }
-  probes::CommandRun* current = nullptr;
-  for (const Record& record : *records) {
-    if (record.field == "command") {
-      auto& fact = facts.commands[record.value];
-      fact = probes::CommandRun{};
-      current = &*fact;
-    } else if (!current) {
-      continue;
-    } else if (record.field == "exit") {
-      current->exit_code = std::stoi(record.value);
-    } else if (record.field == "timed_out") {
-      current->timed_out = record.value == "1";
-    } else if (record.field == "stdout") {
-      current->out = record.value;
-    } else if (record.field == "stderr") {
-      current->err = record.value;
-    }
-  }
-}
-
-}  // namespace
-
-probes::Facts gather_facts(Transport& transport, const probes::FactRequest& request,
-                           std::chrono::milliseconds timeout) {
+probes::Facts gather_facts(Transport& transport, const probes::FactRequest& request, std::chrono::milliseconds timeout) {
   probes::Facts facts;
   // Each task writes only its own member of `facts`, so they can run side by side.
   std::vector<std::future<void>> tasks;
   const auto launch = [&](auto task) { tasks.push_back(std::async(std::launch::async, task)); };
-  if (request.packages) launch([&] { gather_packages(transport, timeout, facts); });
-  if (!request.files.empty()) launch([&] { gather_files(transport, request.files, timeout, facts); });
-  if (!request.sysctls.empty()) launch([&] { gather_sysctls(transport, request.sysctls, timeout, facts); });
-  if (request.sockets) launch([&] { gather_sockets(transport, timeout, facts); });
-  if (!request.commands.empty()) launch([&] { gather_commands(transport, request.commands, timeout, facts); });
+  if (request.packages) launch([&] { gatherers::packages(transport, request.package_manager, timeout, facts); });
+  if (!request.files.empty()) launch([&] { gatherers::files(transport, request.files, timeout, facts); });
+  if (!request.sysctls.empty()) launch([&] { gatherers::sysctls(transport, request.sysctls, timeout, facts); });
+  if (request.sockets) launch([&] { gatherers::sockets(transport, timeout, facts); });
+  if (!request.commands.empty()) launch([&] { gatherers::commands(transport, request.commands, timeout, facts); });
+  if (!request.libraries.empty()) launch([&] { gatherers::libraries(transport, request.libraries, timeout, facts); });
+  if (!request.binary_dirs.empty()) launch([&] { gatherers::binary_dirs(transport, request.binary_dirs, timeout, facts); });
+  if (!request.services.empty()) launch([&] { gatherers::services(transport, request.services, timeout, facts); });
   for (auto& task : tasks) task.get();
   return facts;
 }

@@ -18,15 +18,21 @@ emit_file() {
 }
 )SH";
 
-// No arguments. Records: scheme (dpkg|apk|rpm|none), db.
+// Argument: detect | dpkg | rpm | apk (a contract's package_manager). Records: scheme
+// (dpkg|apk|rpm|none), db.
 inline constexpr std::string_view k_packages = R"SH(
-if [ -f /var/lib/dpkg/status ]; then
-  emit scheme dpkg; emit_file db /var/lib/dpkg/status 268435456
-elif [ -f /lib/apk/db/installed ]; then
-  emit scheme apk; emit_file db /lib/apk/db/installed 268435456
-elif command -v rpm >/dev/null 2>&1; then
-  emit scheme rpm
-  emit db "$(rpm -qa --qf '%{NAME}\t%{EPOCHNUM}:%{VERSION}-%{RELEASE}\t%{ARCH}\n')"
+want=$1
+if [ "$want" = dpkg ] || { [ "$want" = detect ] && [ -f /var/lib/dpkg/status ]; }; then
+  if [ -f /var/lib/dpkg/status ]; then emit scheme dpkg; emit_file db /var/lib/dpkg/status 268435456; else emit scheme none; fi
+elif [ "$want" = apk ] || { [ "$want" = detect ] && [ -f /lib/apk/db/installed ]; }; then
+  if [ -f /lib/apk/db/installed ]; then emit scheme apk; emit_file db /lib/apk/db/installed 268435456; else emit scheme none; fi
+elif [ "$want" = rpm ] || { [ "$want" = detect ] && command -v rpm >/dev/null 2>&1; }; then
+  if command -v rpm >/dev/null 2>&1; then
+    emit scheme rpm
+    emit db "$(rpm -qa --qf '%{NAME}\t%{EPOCHNUM}:%{VERSION}-%{RELEASE}\t%{ARCH}\n')"
+  else
+    emit scheme none
+  fi
 else
   emit scheme none
 fi
@@ -91,6 +97,75 @@ while [ $# -ge 2 ]; do
   fi
   emit_file stdout "$d/out" 1048576
   emit_file stderr "$d/err" 1048576
+done
+emit end ""
+)SH";
+
+// Arguments: libraries, each a path or a soname (resolved with `ldconfig -p`, else by looking
+// in the standard library directories). Records per library: library, then path and content,
+// or missing.
+inline constexpr std::string_view k_libraries = R"SH(
+resolve() {
+  case $1 in /*) [ -e "$1" ] && printf '%s' "$1"; return ;; esac
+  if command -v ldconfig >/dev/null 2>&1; then
+    r=$(ldconfig -p 2>/dev/null | while read -r name rest; do
+      if [ "$name" = "$1" ]; then printf '%s\n' "${rest##*=> }"; break; fi
+    done)
+    if [ -n "$r" ]; then printf '%s' "$r"; return; fi
+  fi
+  for d in /lib64 /usr/lib64 /lib/x86_64-linux-gnu /usr/lib/x86_64-linux-gnu /lib /usr/lib /usr/local/lib; do
+    if [ -e "$d/$1" ]; then printf '%s' "$d/$1"; return; fi
+  done
+}
+for l do
+  emit library "$l"
+  p=$(resolve "$l")
+  if [ -n "$p" ] && [ -r "$p" ]; then emit path "$p"; emit_file content "$p" 268435456; else emit missing ""; fi
+done
+emit end ""
+)SH";
+
+// Arguments: directories. Records per directory: dir, then path and content for each ELF
+// file directly in it (symlinks skipped: their targets are files too), or missing.
+inline constexpr std::string_view k_binary_dirs = R"SH(
+elf=$(printf '\177ELF')
+for d do
+  emit dir "$d"
+  if [ -d "$d" ]; then
+    for f in "$d"/*; do
+      if [ -f "$f" ] && [ ! -L "$f" ] && [ -r "$f" ] && [ "$(head -c 4 -- "$f" 2>/dev/null)" = "$elf" ]; then
+        emit path "$f"; emit_file content "$f" 268435456
+      fi
+    done
+  else
+    emit missing ""
+  fi
+done
+emit end ""
+)SH";
+
+// Arguments: systemd unit names. Records per unit: unit, masked (0|1), file (the unit file
+// found first on systemd's search path, "" if none), content, links (.wants/.requires links
+// under /etc), and active where systemd runs.
+inline constexpr std::string_view k_services = R"SH(
+for u do
+  emit unit "$u"
+  masked=0; file=""
+  for d in /etc/systemd/system /run/systemd/system /usr/local/lib/systemd/system /lib/systemd/system /usr/lib/systemd/system; do
+    if [ -L "$d/$u" ] && [ "$(readlink -- "$d/$u")" = /dev/null ]; then masked=1; fi
+    if [ -z "$file" ] && [ -f "$d/$u" ]; then file="$d/$u"; fi
+  done
+  emit masked "$masked"
+  emit file "$file"
+  if [ -n "$file" ]; then emit_file content "$file" 1048576; fi
+  links=""
+  for l in /etc/systemd/system/*.wants/"$u" /etc/systemd/system/*.requires/"$u"; do
+    if [ -L "$l" ]; then links="$links $l"; fi
+  done
+  emit links "$links"
+  if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+    emit active "$(systemctl is-active -- "$u" 2>/dev/null)"
+  fi
 done
 emit end ""
 )SH";

@@ -77,7 +77,10 @@ std::vector<reports::SuiteResult> run_on_target(const TargetSpec& spec, const st
     problem = target.error();
   } else {
     info = (*target)->info();
-    const probes::FactRequest request = probes::plan_facts(clauses);
+    probes::FactRequest request = probes::plan_facts(clauses);
+    for (const contracts::Contract& contract : contracts) {
+      if (contract.package_manager) request.package_manager = probes::version_scheme_from_string(*contract.package_manager);
+    }
     fmt::print(out, "hallmark: gathering facts for {} clauses over {}\n", clauses.size(), (*target)->transport().describe());
     out.flush();
     facts = gather_facts((*target)->transport(), request, options.fact_timeout);

@@ -57,7 +57,7 @@ TEST_F(DockerRun, EachProbeKindReportsItsViolation) {
   EXPECT_EQ(problem_of("sysctl.kernel.randomize_va_space"),
             "failure: expected kernel.randomize_va_space = 0; actual kernel.randomize_va_space = 2");
   EXPECT_EQ(problem_of("port.tcp-22"), "failure: expected tcp port 22 listening; actual nothing listens on tcp port 22");
-  EXPECT_EQ(problem_of("german-locale"),
+  EXPECT_EQ(problem_of("german-locale [BZ#4242]"),
             "failure: expected `locale -a`: exit 0, stdout contains \"de_DE.utf8\"; actual stdout does not contain \"de_DE.utf8\"");
   EXPECT_NE(result.out.find("FAIL  german-locale"), std::string::npos) << result.out;
   EXPECT_EQ(validate_junit(junit_path()), "");

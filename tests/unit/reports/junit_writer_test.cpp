@@ -51,7 +51,7 @@ pugi::xml_document parse(const std::string& xml) {
 
 TEST(JUnitWriter, ClassnameGroupsByContractAndKind) {
   const auto document = parse(render_junit(sample_run()));
-  const auto testcase = document.select_node("//testcase[@name='package.telnetd']").node();
+  const auto testcase = document.select_node("//testcase[@name='package.telnetd [BZ#1234]']").node();
   EXPECT_STREQ(testcase.attribute("classname").value(), "debian12-base.package");
   const auto failure = testcase.child("failure");
   ASSERT_TRUE(failure);
@@ -94,7 +94,7 @@ TEST(JUnitWriter, HostileTargetOutputStaysReadableAndValid) {
   run.suites[0].clauses[1].outcome.actual = hostile;
   const std::string xml = render_junit(run);
   const auto document = parse(xml);
-  const std::string out = document.select_node("//testcase[@name='package.telnetd']/system-out").node().text().get();
+  const std::string out = document.select_node("//testcase[@name='package.telnetd [BZ#1234]']/system-out").node().text().get();
   EXPECT_NE(out.find("esc\\x1b[31m nul\\x00 bad-utf8 \\xc3( ]]> </system-out> <!-- & \"'"), std::string::npos) << out;
   testing::TempDir dir;
   EXPECT_EQ(testing::validate_junit(dir.write("r.xml", xml)), "");

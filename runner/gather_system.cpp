@@ -1,0 +1,136 @@
+#include <charconv>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "probes/dpkg_status.hpp"
+#include "probes/package_databases.hpp"
+#include "probes/proc_net.hpp"
+#include "probes/sysctl_probe.hpp"
+#include "runner/gather_script.hpp"
+#include "runner/gather_scripts.hpp"
+#include "runner/gatherers.hpp"
+
+// Gatherers of the facts about the system image: packages, files, kernel parameters, sockets.
+namespace hallmark::runner::gatherers {
+
+namespace {
+
+// Decodes "%f %u %g %U %G %s" from stat(1) into `file`.
+bool decode_stat(const std::string& text, probes::FileInfo& file) {
+  std::istringstream in(text);
+  std::string raw_mode;
+  if (!(in >> raw_mode >> file.uid >> file.gid >> file.user >> file.group >> file.size)) return false;
+  unsigned mode = 0;
+  if (std::from_chars(raw_mode.data(), raw_mode.data() + raw_mode.size(), mode, 16).ec != std::errc{}) return false;
+  switch (mode & 0170000) {
+    case 0100000: file.type = contracts::FileType::file; break;
+    case 0040000: file.type = contracts::FileType::directory; break;
+    case 0120000: file.type = contracts::FileType::symlink; break;
+    default: file.type = contracts::FileType::other; break;
+  }
+  file.mode = mode & 07777;
+  file.exists = true;
+  return true;
+}
+
+}  // namespace
+
+void packages(Transport& transport, std::optional<probes::VersionScheme> pinned, milliseconds timeout, probes::Facts& facts) {
+  // The script detects the database unless the contract pins one.
+  const std::vector<std::string> args{pinned ? std::string(probes::to_string(*pinned)) : "detect"};
+  const auto records = run_script(transport, scripts::k_packages, args, timeout);
+  if (!records) {
+    facts.packages = std::unexpected(records.error());
+    return;
+  }
+  probes::PackageFacts packages;
+  std::string scheme;
+  for (const Record& record : *records) {
+    if (record.field == "scheme") scheme = record.value;
+    if (record.field != "db") continue;
+    if (scheme == "dpkg") packages.installed = probes::parse_dpkg_status(record.value);
+    if (scheme == "apk") packages.installed = probes::parse_apk_installed(record.value);
+    if (scheme == "rpm") packages.installed = probes::parse_rpm_query(record.value);
+  }
+  packages.scheme = probes::version_scheme_from_string(scheme);
+  facts.packages = std::move(packages);
+}
+
+void files(Transport& transport, const std::map<std::string, bool>& wanted, milliseconds timeout, probes::Facts& facts) {
+  std::vector<std::string> args;
+  for (const auto& [path, content] : wanted) {
+    args.push_back(content ? "c" : "m");
+    args.push_back(path);
+    facts.files[path] = std::unexpected("the target did not report on this path");
+  }
+  const auto records = run_script(transport, scripts::k_files, args, timeout);
+  if (!records) {
+    for (auto& [path, fact] : facts.files) fact = std::unexpected(records.error());
+    return;
+  }
+  probes::FileInfo* current = nullptr;
+  std::string current_path;
+  for (const Record& record : *records) {
+    if (record.field == "path") {
+      current_path = record.value;
+      auto& fact = facts.files[current_path];
+      fact = probes::FileInfo{};
+      current = &*fact;
+    } else if (!current) {
+      continue;
+    } else if (record.field == "stat" && !decode_stat(record.value, *current)) {
+      facts.files[current_path] = std::unexpected(fmt::format("cannot stat {}: {}", current_path, record.value));
+      current = nullptr;
+    } else if (record.field == "link") {
+      current->link_target = record.value;
+    } else if (record.field == "content") {
+      current->content = record.value;
+    }
+  }
+}
+
+void sysctls(Transport& transport, const std::set<std::string>& keys, milliseconds timeout, probes::Facts& facts) {
+  std::vector<std::string> paths;
+  std::map<std::string, std::string> key_by_path;
+  for (const std::string& key : keys) {
+    paths.push_back(probes::sysctl_path(key));
+    key_by_path[paths.back()] = key;
+    facts.sysctls[key] = std::unexpected("the target did not report on this key");
+  }
+  const auto records = run_script(transport, scripts::k_sysctls, paths, timeout);
+  if (!records) {
+    for (auto& [key, fact] : facts.sysctls) fact = std::unexpected(records.error());
+    return;
+  }
+  std::string key;
+  for (const Record& record : *records) {
+    if (record.field == "path") key = key_by_path[record.value];
+    else if (record.field == "value") facts.sysctls[key] = std::optional<std::string>(record.value);
+    else if (record.field == "absent") facts.sysctls[key] = std::optional<std::string>();
+    else if (record.field == "unreadable") {
+      facts.sysctls[key] = std::unexpected(fmt::format("cannot read {}: {}", key, record.value));
+    }
+  }
+}
+
+void sockets(Transport& transport, milliseconds timeout, probes::Facts& facts) {
+  const auto records = run_script(transport, scripts::k_sockets, {}, timeout);
+  if (!records) {
+    facts.sockets = std::unexpected(records.error());
+    return;
+  }
+  std::vector<probes::Socket> sockets;
+  for (const Record& record : *records) {
+    const auto protocol = record.field.starts_with("tcp") ? contracts::Protocol::tcp : contracts::Protocol::udp;
+    auto parsed = probes::parse_proc_net(record.value, protocol, record.field.ends_with('6'));
+    if (!parsed) {
+      facts.sockets = std::unexpected(fmt::format("/proc/net/{}: {}", record.field, parsed.error()));
+      return;
+    }
+    sockets.insert(sockets.end(), parsed->begin(), parsed->end());
+  }
+  facts.sockets = std::move(sockets);
+}
+
+}  // namespace hallmark::runner::gatherers
