@@ -55,7 +55,7 @@ struct SysctlSpec {
 // [[kernel]]: the running kernel's release and command line. In a container this is the
 // host's kernel, which the container shares.
 struct KernelSpec {
-  std::optional<VersionConstraint> release;  // ordered like dpkg versions: "6.1.0-13-amd64"
+  std::optional<VersionConstraint> release;  // ordered segment-wise (rpmvercmp): "6.1.0-13-amd64"
   std::optional<Pattern> release_matches;
   std::vector<std::string> cmdline_contains;
 };

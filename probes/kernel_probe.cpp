@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "probes/rpm_version.hpp"
 #include "probes/sysctl_probe.hpp"
 #include "probes/version_match.hpp"
 
@@ -40,7 +41,8 @@ Outcome evaluate(const contracts::KernelSpec& spec, const Facts& facts) {
     }
     const std::string release = normalise_whitespace(**found->second);
     actual.push_back(fmt::format("release {}", release));
-    if (spec.release && !satisfies(*spec.release, release, VersionScheme::dpkg)) problems.push_back("release");
+    // rpmvercmp orders "6.1.0-13-amd64" segment by segment without splitting off a revision.
+    if (spec.release && !satisfies(*spec.release, release, rpmvercmp)) problems.push_back("release");
     if (spec.release_matches && !spec.release_matches->found_in(release)) problems.push_back("release");
   }
   if (!spec.cmdline_contains.empty()) {

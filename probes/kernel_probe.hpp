@@ -7,8 +7,8 @@
 
 namespace hallmark::probes {
 
-// [[kernel]]: needs kernel.osrelease and /proc/cmdline. The release is ordered like a dpkg
-// version ("6.1.0-13-amd64" < "6.1.0-21-amd64").
+// [[kernel]]: needs kernel.osrelease and /proc/cmdline. The release is ordered segment by
+// segment like rpm's rpmvercmp ("6.1.0-13-amd64" < "6.1.0-21-amd64").
 void plan(const contracts::KernelSpec& spec, FactRequest& request);
 Outcome evaluate(const contracts::KernelSpec& spec, const Facts& facts);
 

@@ -21,10 +21,16 @@ bool holds(contracts::CompareOp op, int order) {
 
 }  // namespace
 
+bool satisfies(const contracts::VersionConstraint& constraint, std::string_view installed, VersionOrder order) {
+  return std::ranges::all_of(constraint.all_of, [&](const contracts::Comparison& comparison) {
+    return holds(comparison.op, order(installed, comparison.version));
+  });
+}
+
 bool satisfies(const contracts::VersionConstraint& constraint, std::string_view installed,
                VersionScheme scheme) {
-  return std::ranges::all_of(constraint.all_of, [&](const contracts::Comparison& comparison) {
-    return holds(comparison.op, compare_versions(scheme, installed, comparison.version));
+  return satisfies(constraint, installed, [scheme](std::string_view a, std::string_view b) {
+    return compare_versions(scheme, a, b);
   });
 }
 

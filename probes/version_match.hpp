@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string_view>
 
 #include "contracts/version_constraint.hpp"
@@ -11,5 +12,9 @@ namespace hallmark::probes {
 // compare_versions(scheme, installed, comparison.version). Never fails; an empty constraint holds.
 bool satisfies(const contracts::VersionConstraint& constraint, std::string_view installed,
                VersionScheme scheme);
+
+// The same under any ordering of version strings (<0, 0, >0 like strcmp).
+using VersionOrder = std::function<int(std::string_view, std::string_view)>;
+bool satisfies(const contracts::VersionConstraint& constraint, std::string_view installed, VersionOrder order);
 
 }  // namespace hallmark::probes

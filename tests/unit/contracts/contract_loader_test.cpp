@@ -85,8 +85,8 @@ TEST(ContractLoader, WrongTypeNamesBothTypes) {
 }
 
 TEST(ContractLoader, MissingRequiredKeyPointsAtTheTable) {
-  EXPECT_EQ(errors_of("[[sysctl]]\nkey = \"vm.swappiness\"\n"),
-            std::vector<std::string>{"c.toml:5:1: [[sysctl]] is missing required key 'value'"});
+  EXPECT_EQ(errors_of("[[sysctl]]\nvalue = \"1\"\n"),
+            std::vector<std::string>{"c.toml:5:1: [[sysctl]] is missing required key 'key'"});
 }
 
 TEST(ContractLoader, BadConstraintPointsInsideTheString) {
@@ -175,6 +175,50 @@ TEST(ContractLoader, ShippedExampleIsValid) {
   const auto result = load_contract(HALLMARK_SOURCE_DIR "/contracts/examples/debian12-base.toml");
   ASSERT_TRUE(result.has_value()) << result.error().front().str();
   EXPECT_GT(result->clauses.size(), 5u);
+}
+
+}  // namespace
+}  // namespace hallmark::contracts
+
+namespace hallmark::contracts {
+namespace {
+
+TEST(ContractLoaderCatalogue, RegressionNeedsABugAndDerivesItsId) {
+  EXPECT_EQ(errors_of("[[regression]]\nrun = \"true\"\n"),
+            std::vector<std::string>{"c.toml:5:1: [[regression]] needs 'bug': the bug this check guards against"});
+  const Contract contract = load("[[regression]]\nbug = \"RHBZ#2200\"\nrun = \"true\"\n");
+  EXPECT_EQ(contract.clauses.at(0).id, "regression.rhbz-2200");
+  EXPECT_EQ(contract.clauses.at(0).bug, "RHBZ#2200");
+}
+
+TEST(ContractLoaderCatalogue, InvalidRegexIsRejectedWithItsPlace) {
+  EXPECT_EQ(errors_of("[[file]]\npath = \"/etc/passwd\"\nmatches = \"(unclosed\"\n"),
+            std::vector<std::string>{"c.toml:7:11: 'matches' holds an invalid regular expression \"(unclosed\": missing ): (unclosed"});
+}
+
+TEST(ContractLoaderCatalogue, SymbolsClauseIsAboutALibraryOrBinaries) {
+  EXPECT_EQ(errors_of("[[symbols]]\nlibrary = \"libc.so.6\"\nrequires_at_most = \"GLIBC_2.36\"\nexports = [\"printf\"]\n").size(), 1u);
+  const Contract contract = load("[[symbols]]\nsoname = \"libc.so.6\"\nexports = [\"printf\"]\n");
+  EXPECT_EQ(std::get<SymbolsSpec>(contract.clauses.at(0).spec).library, "libc.so.6");
+  EXPECT_EQ(contract.clauses.at(0).id, "symbols.libc.so.6");
+}
+
+TEST(ContractLoaderCatalogue, ServiceNameGetsItsUnitType) {
+  const Contract contract = load("[[service]]\nname = \"ssh\"\nstate = \"enabled\"\n");
+  EXPECT_EQ(contract.clauses.at(0).id, "service.ssh.service");
+  EXPECT_EQ(errors_of("[[service]]\nname = \"ssh\"\nstate = \"on\"\n"),
+            std::vector<std::string>{"c.toml:7:9: 'state' must be \"enabled\", \"disabled\", \"masked\" or \"static\", not \"on\""});
+}
+
+TEST(ContractLoaderCatalogue, PackageManagerPinIsChecked) {
+  const auto result = parse_contract("[contract]\nname = \"a\"\nversion = \"1.0.0\"\npackage_manager = \"yum\"\n", "c.toml");
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().front().str(), "c.toml:4:19: 'package_manager' must be \"dpkg\", \"rpm\" or \"apk\", not \"yum\"");
+}
+
+TEST(ContractLoaderCatalogue, SysctlNeedsSomethingToCheck) {
+  EXPECT_EQ(errors_of("[[sysctl]]\nkey = \"vm.swappiness\"\n"),
+            std::vector<std::string>{"c.toml:5:1: [[sysctl]] needs at least one of 'value', 'matches', 'min' or 'max'"});
 }
 
 }  // namespace
