@@ -113,7 +113,7 @@ struct GroupSpec {
 
 // [[os]]: the os-release identity of the image.
 struct OsSpec {
-  std::optional<std::string> id;          // "debian", "rhel", "alpine"
+  std::optional<std::string> id;          // os-release ID ("debian", "rhel"); `os_id` in contracts
   std::optional<VersionConstraint> version_id;
   std::vector<std::string> id_like;       // each must appear in ID_LIKE
 };

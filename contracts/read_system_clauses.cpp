@@ -179,11 +179,11 @@ std::optional<ReadSpec> port(TableReader& reader) {
 
 std::optional<ReadSpec> os(TableReader& reader) {
   OsSpec spec;
-  spec.id = reader.string("id");
+  spec.id = reader.string("os_id");
   spec.version_id = reader.constraint("version_id");
   spec.id_like = reader.strings("id_like");
   if (!spec.id && !reader.has("version_id") && spec.id_like.empty()) {
-    reader.error(reader.place(), fmt::format("{} needs 'id', 'version_id' or 'id_like'", reader.what()));
+    reader.error(reader.place(), fmt::format("{} needs 'os_id', 'version_id' or 'id_like'", reader.what()));
     return std::nullopt;
   }
   return ReadSpec{spec, "os"};

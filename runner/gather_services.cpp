@@ -17,11 +17,14 @@ bool has_install_section(const std::string& unit_file) {
   return false;
 }
 
-contracts::UnitState state_of(bool masked, const std::string& file, const std::string& content, const std::string& links) {
+// What `systemctl is-enabled` would say, from the files alone. An OpenRC script is enabled
+// when a runlevel links to it, and disabled otherwise.
+contracts::UnitState state_of(bool openrc, bool masked, const std::string& file, const std::string& content,
+                              const std::string& links) {
   if (masked) return contracts::UnitState::masked;
   if (file.empty()) return contracts::UnitState::not_found;
   if (links.find_first_not_of(' ') != std::string::npos) return contracts::UnitState::enabled;
-  return has_install_section(content) ? contracts::UnitState::disabled : contracts::UnitState::static_unit;
+  return openrc || has_install_section(content) ? contracts::UnitState::disabled : contracts::UnitState::static_unit;
 }
 
 }  // namespace
@@ -37,6 +40,7 @@ void services(Transport& transport, const std::set<std::string>& units, millisec
   // Records come per unit in a fixed order; a unit is complete at its "links" record.
   std::string unit, content;
   bool masked = false;
+  bool openrc = false;
   probes::UnitFacts* current = nullptr;
   for (const Record& record : *records) {
     if (record.field == "unit") {
@@ -47,6 +51,8 @@ void services(Transport& transport, const std::set<std::string>& units, millisec
       content.clear();
     } else if (!current) {
       continue;
+    } else if (record.field == "manager") {
+      openrc = record.value == "openrc";
     } else if (record.field == "masked") {
       masked = record.value == "1";
     } else if (record.field == "file") {
@@ -54,7 +60,7 @@ void services(Transport& transport, const std::set<std::string>& units, millisec
     } else if (record.field == "content") {
       content = record.value;
     } else if (record.field == "links") {
-      current->state = state_of(masked, current->unit_file, content, record.value);
+      current->state = state_of(openrc, masked, current->unit_file, content, record.value);
     } else if (record.field == "active") {
       current->active = record.value;
     }

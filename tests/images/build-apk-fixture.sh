@@ -9,6 +9,8 @@
 #   /lib/apk/db/installed                      apk's installed-package database
 #   /lib/apk/db/{lock,triggers}                empty, as after a clean install
 #   /etc/apk/{world,arch,repositories}         what apk was asked to install, and from where
+#   /etc/init.d/{sshd,crond}, /etc/runlevels/  OpenRC services: sshd in the default
+#                                              runlevel (enabled), crond in none (disabled)
 # No package files are written: the skeleton is metadata only.
 #
 # Why a skeleton: nothing here can fetch Alpine packages (no Alpine mirror is
@@ -67,6 +69,15 @@ cat >"$DIR"/etc/apk/repositories <<'EOF'
 https://dl-cdn.alpinelinux.org/alpine/v3.19/main
 https://dl-cdn.alpinelinux.org/alpine/v3.19/community
 EOF
+# OpenRC, Alpine's service manager: an init script per service, enabled by a link
+# from a runlevel directory (what `rc-update add sshd default` creates).
+mkdir -p "$DIR"/etc/init.d "$DIR"/etc/runlevels/default "$DIR"/etc/runlevels/boot
+for service in sshd crond; do
+    printf '#!/sbin/openrc-run\ndescription="%s"\ncommand=/usr/sbin/%s\n' "$service" "$service" >"$DIR/etc/init.d/$service"
+    chmod 0755 "$DIR/etc/init.d/$service"
+done
+ln -sfn /etc/init.d/sshd "$DIR"/etc/runlevels/default/sshd
+
 cat >"$DIR"/etc/apk/world <<'EOF'
 alpine-baselayout
 alpine-keys

@@ -58,6 +58,9 @@ hm_mktemp tmp
 ROOT=$tmp/root
 hm_extract "$BASE_TAR" "$ROOT"
 hm_strip_debian "$ROOT"
+# Alpine runs OpenRC, not systemd: drop Debian's unit files so only the skeleton's
+# init scripts describe services.
+rm -rf "$ROOT"/etc/systemd "$ROOT"/usr/lib/systemd
 
 # The Alpine skeleton, unpacked over the tree. Debian is merged-/usr (/lib is
 # a symlink to usr/lib); --keep-directory-symlink makes tar follow it instead

@@ -60,6 +60,22 @@ TEST_F(DockerRun, EachProbeKindReportsItsViolation) {
   EXPECT_EQ(problem_of("german-locale [BZ#4242]"),
             "failure: expected `locale -a`: exit 0, stdout contains \"de_DE.utf8\"; actual stdout does not contain \"de_DE.utf8\"");
   EXPECT_NE(result.out.find("FAIL  german-locale"), std::string::npos) << result.out;
+  EXPECT_EQ(problem_of("kernel").substr(0, 51), "failure: expected kernel release matches /^0\\.0\\./;");
+  EXPECT_EQ(problem_of("service.ssh.service"),
+            "failure: expected ssh.service masked; actual ssh.service enabled (/lib/systemd/system/ssh.service)");
+  EXPECT_EQ(problem_of("user.sshd"), "failure: expected user sshd shell /bin/bash; actual user sshd uid 100, gid 65534, "
+                                     "home /run/sshd, shell /usr/sbin/nologin");
+  EXPECT_EQ(problem_of("group.shadow"), "failure: expected group shadow gid 43; actual group shadow gid 42, members (none)");
+  EXPECT_TRUE(problem_of("os").starts_with("failure: expected os-release ID=debian, VERSION_ID >= 13; actual os-release "
+                                           "ID=debian, VERSION_ID=12,"))
+      << problem_of("os");
+  EXPECT_EQ(problem_of("symbols.libc.so.6"),
+            "failure: expected libc.so.6: exports memcpy@GLIBC_9.99 hallmark_no_such_symbol; actual "
+            "/lib/x86_64-linux-gnu/libc.so.6: does not export memcpy@GLIBC_9.99 hallmark_no_such_symbol");
+  EXPECT_NE(problem_of("glibc-ceiling").find("needs GLIBC_2."), std::string::npos) << problem_of("glibc-ceiling");
+  EXPECT_NE(problem_of("file./etc/debian_version").find("has sha256 "), std::string::npos);
+  EXPECT_EQ(problem_of("regression.bz-9 [BZ#9]"),
+            "failure: expected `echo fixed`: exit 0, stdout matches /^broken$/; actual stdout does not match /^broken$/");
   EXPECT_EQ(validate_junit(junit_path()), "");
 }
 
@@ -149,6 +165,42 @@ TEST_F(DockerRun, InvalidContractRunsNothingAndExitsTwo) {
   EXPECT_EQ(result.err, contract + ":7:1: unknown key 'verison' in [[package]]; did you mean 'version'?\n");
   EXPECT_EQ(result.out.find("opening"), std::string::npos);
   EXPECT_TRUE(containers_from(image.tag()).empty());
+}
+
+// The example contract of each package family holds on its image, and violations are judged
+// by that family's own version ordering on its real database.
+TEST_F(DockerRun, RpmFamilyExampleHoldsAndViolationsUseRpmOrdering) {
+  const std::string image = build_test_image("tests/images/build-rpm-image.sh");
+  const CliResult example = run_hallmark({"run", "--target", "docker-image:" + image, "--junit", junit_path(),
+                                          source_path("contracts/examples/rhel9-base.toml")});
+  EXPECT_EQ(example.exit_code, 0) << example.out << example.err;
+  EXPECT_EQ(validate_junit(junit_path()), "");
+  const CliResult violated = run_hallmark({"run", "--target", "docker-image:" + image, "--junit", junit_path(),
+                                           source_path("tests/data/contracts/rpm-violations.toml")});
+  EXPECT_EQ(violated.exit_code, 1) << violated.out << violated.err;
+  EXPECT_EQ(problem_of("package.openssl-libs"), "failure: expected openssl-libs installed, version >= 1:3.0.7-26.el9; "
+                                                "actual openssl-libs 1:3.0.7-25.el9 (x86_64) installed");
+  EXPECT_NE(problem_of("package.kernel-core").find("5.14.0-362.el9 (x86_64)"), std::string::npos);
+  EXPECT_NE(problem_of("package.kernel-core").find("5.14.0-427.el9 (x86_64)"), std::string::npos);
+  EXPECT_EQ(problem_of("package.hallmark-demo"),
+            "failure: expected hallmark-demo installed, version < 1.0; actual hallmark-demo 1.0^git1-1.el9 (noarch) installed");
+  EXPECT_EQ(problem_of("package.bash"), "failure: expected bash installed, arch aarch64; actual bash is not installed");
+}
+
+TEST_F(DockerRun, ApkFamilyExampleHoldsAndViolationsUseApkOrdering) {
+  const std::string image = build_test_image("tests/images/build-apk-image.sh");
+  const CliResult example = run_hallmark({"run", "--target", "docker-image:" + image, "--junit", junit_path(),
+                                          source_path("contracts/examples/alpine319-base.toml")});
+  EXPECT_EQ(example.exit_code, 0) << example.out << example.err;
+  const CliResult violated = run_hallmark({"run", "--target", "docker-image:" + image, "--junit", junit_path(),
+                                           source_path("tests/data/contracts/apk-violations.toml")});
+  EXPECT_EQ(violated.exit_code, 1) << violated.out << violated.err;
+  EXPECT_EQ(problem_of("package.musl"), "failure: expected musl installed, version < 1.2.4; "
+                                        "actual musl 1.2.4_git20230717-r4 (x86_64) installed");
+  EXPECT_EQ(problem_of("package.libssl3"), "failure: expected libssl3 installed, version >= 3.1.4-r6; "
+                                           "actual libssl3 3.1.4-r5 (x86_64) installed");
+  EXPECT_EQ(problem_of("service.crond.service"),
+            "failure: expected crond.service enabled; actual crond.service disabled (/etc/init.d/crond)");
 }
 
 TEST(HallmarkCli, CheckValidatesWithoutATarget) {

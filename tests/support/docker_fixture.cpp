@@ -43,14 +43,19 @@ std::string docker(const std::vector<std::string>& args) {
   return result->out;
 }
 
+std::string build_test_image(const std::string& recipe) {
+  const auto result = runner::run_process({source_path(recipe)}, {}, 1800s);
+  if (!result || result->exit_code != 0) {
+    ADD_FAILURE() << recipe << " failed (is the Docker daemon running?): " << (result ? result->err : result.error());
+    return {};
+  }
+  return last_line(result->out);
+}
+
 const std::string& debian_test_image() {
   static std::once_flag once;
   static std::string tag;
-  std::call_once(once, [] {
-    const auto result = runner::run_process({source_path("tests/images/build-debian-image.sh")}, {}, 1800s);
-    if (result && result->exit_code == 0) tag = last_line(result->out);
-  });
-  if (tag.empty()) ADD_FAILURE() << "the Debian test image could not be built (is the Docker daemon running?)";
+  std::call_once(once, [] { tag = build_test_image("tests/images/build-debian-image.sh"); });
   return tag;
 }
 

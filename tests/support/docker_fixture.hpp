@@ -9,6 +9,9 @@ namespace hallmark::testing {
 // Built once per test process; fails the test when Docker or the build is unavailable.
 const std::string& debian_test_image();
 
+// Builds (or finds cached) the image of a recipe under tests/images and returns its tag.
+std::string build_test_image(const std::string& recipe);
+
 // Runs a docker CLI command and returns its stdout, failing the test on a non-zero exit.
 std::string docker(const std::vector<std::string>& args);
 
