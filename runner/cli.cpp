@@ -80,7 +80,9 @@ int cli_main(int argc, char** argv) {
     run.target_options.settle = std::chrono::milliseconds{static_cast<long>(settle_seconds * 1000)};
     vm.boot_timeout = std::chrono::seconds{static_cast<long>(boot_timeout_seconds)};
     run.fact_timeout = std::chrono::milliseconds{static_cast<long>(timeout_seconds * 1000)};
-    return run_contracts(run, std::cout, std::cerr);
+    const int code = run_contracts(run, std::cout, std::cerr);
+    wait_for_signal_teardown();
+    return code;
   } catch (const std::exception& error) {
     TeardownRegistry::instance().run_all();
     fmt::print(stderr, "hallmark: error: {}\n", error.what());

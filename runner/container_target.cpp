@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <mutex>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -36,6 +37,24 @@ std::expected<std::string, std::string> engine_call(const std::vector<std::strin
   if (result->timed_out) return std::unexpected(fmt::format("`{} {}` timed out", argv[0], argv[1]));
   if (result->exit_code != 0) return std::unexpected(trimmed(result->err.empty() ? result->out : result->err));
   return result->out;
+}
+
+// Held while `run` creates a container, so a teardown started by a signal waits until the
+// container exists (or failed to) instead of racing the engine and leaving it behind.
+std::mutex& boot_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+// Removes a container and checks that it is gone, retrying while the engine is busy with it.
+void remove_container(const std::string& engine, const std::string& name) {
+  const std::lock_guard wait_for_boot(boot_mutex());
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    (void)run_process({engine, "rm", "-f", "--volumes", name}, {}, 60s);
+    const auto gone = run_process({engine, "container", "inspect", name}, {}, 30s);
+    if (gone && gone->exit_code != 0) return;
+    std::this_thread::sleep_for(500ms);
+  }
 }
 
 std::string unique_container_name() {
@@ -101,9 +120,7 @@ OpenResult boot_container(const std::string& engine, const TargetSpec& spec, con
   }
   const std::string name = unique_container_name();
   // Registered before `run`, so a signal during boot still removes the container.
-  const auto teardown = TeardownRegistry::instance().add([engine, name] {
-    (void)run_process({engine, "rm", "-f", "--volumes", name}, {}, 60s);
-  });
+  const auto teardown = TeardownRegistry::instance().add([engine, name] { remove_container(engine, name); });
   std::vector<std::string> argv{engine, "run", "--detach", "--pull", "never", "--network", "none", "--name", name,
                                 "--label", fmt::format("org.hallmark.owner-pid={}", getpid())};
   if (options.boot == BootMode::keep_alive) {
@@ -112,7 +129,10 @@ OpenResult boot_container(const std::string& engine, const TargetSpec& spec, con
     argv.push_back(spec.reference);
   }
   auto target = std::make_unique<ContainerTarget>(engine, name, std::move(info), teardown);
-  if (const auto started = engine_call(argv, 120s); !started) {
+  std::unique_lock booting(boot_mutex());
+  const auto started = engine_call(argv, 120s);
+  booting.unlock();
+  if (!started) {
     return std::unexpected(fmt::format("cannot boot a container from {}: {}", spec.reference, started.error()));
   }
   if (options.settle.count() > 0) std::this_thread::sleep_for(options.settle);

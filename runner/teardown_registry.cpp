@@ -1,5 +1,7 @@
 #include "runner/teardown_registry.hpp"
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <thread>
@@ -29,16 +31,28 @@ void TeardownRegistry::run(Handle handle) {
     action = std::move(found->second);
     actions_.erase(found);
   }
+  const std::lock_guard running(running_);
   action();
 }
 
 void TeardownRegistry::run_all() {
+  const std::lock_guard running(running_);
   std::map<Handle, std::function<void()>> actions;
   {
     const std::lock_guard lock(mutex_);
     actions.swap(actions_);
   }
   for (auto& [handle, action] : actions) action();
+}
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+}  // namespace
+
+void wait_for_signal_teardown() {
+  while (g_interrupted) std::this_thread::sleep_for(std::chrono::seconds{1});
 }
 
 void install_signal_teardown() {
@@ -51,6 +65,7 @@ void install_signal_teardown() {
   std::thread([signals] {
     int received = 0;
     sigwait(&signals, &received);
+    g_interrupted = true;
     fmt::print(stderr, "\nhallmark: received {}; tearing down what was booted\n", strsignal(received));
     TeardownRegistry::instance().run_all();
     std::_Exit(128 + received);
