@@ -6,6 +6,7 @@
 
 #include "runner/container_target.hpp"
 #include "runner/local_target.hpp"
+#include "runner/ssh_target.hpp"
 
 namespace hallmark::runner {
 
@@ -19,6 +20,7 @@ const std::vector<TargetKind>& target_kinds() {
        [](const TargetSpec& spec, const TargetOptions& options) { return boot_container("podman", spec, options); }},
       {"podman", true, "attach to a running Podman container, left running",
        [](const TargetSpec& spec, const TargetOptions&) { return attach_container("podman", spec); }},
+      {"ssh", true, "an SSH host, reached with libssh; left running", open_ssh},
       {"local", false, "this machine", [](const TargetSpec& spec, const TargetOptions&) { return open_local(spec); }},
   };
   return kinds;
