@@ -25,7 +25,23 @@ struct Clause {
   ClauseSpec spec;
 };
 
-// A loaded, validated contract file.
+// A known issue that must not block promotion until a date: the clause still runs, and its
+// failure is reported as waived (skipped) until `expires` (exclusive, compared in UTC).
+struct Waiver {
+  std::string clause;  // id of the waived clause
+  std::string bug;
+  std::string justification;
+  std::chrono::year_month_day expires;
+  SourcePlace place;
+};
+
+// A contract file pulled in with `include`, for provenance.
+struct IncludedFile {
+  std::string file;
+  std::string sha256;
+};
+
+// A loaded, validated contract file, with the clauses and waivers of its includes merged in.
 struct Contract {
   std::string name;
   std::string version;
@@ -36,6 +52,8 @@ struct Contract {
   std::string file;    // path as given
   std::string sha256;  // of the file's bytes, for provenance
   std::vector<Clause> clauses;
+  std::vector<Waiver> waivers;
+  std::vector<IncludedFile> includes;  // every file included, directly or not
 };
 
 std::string_view to_string(Severity severity);

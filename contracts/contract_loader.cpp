@@ -1,6 +1,7 @@
 #include "contracts/contract_loader.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -47,7 +48,14 @@ std::optional<Severity> severity_from(std::string_view text) {
   return std::nullopt;
 }
 
-void read_header(const toml::table& root, Contract& contract, std::vector<ContractError>& errors) {
+// An `include` entry: the path as written (relative to the including file) and where.
+struct Include {
+  std::string path;
+  SourcePlace place;
+};
+
+void read_header(const toml::table& root, Contract& contract, std::vector<Include>& includes,
+                 std::vector<ContractError>& errors) {
   const toml::node* node = root.get("contract");
   if (!node || !node->is_table()) {
     errors.push_back({{contract.file, 1, 1},
@@ -67,6 +75,7 @@ void read_header(const toml::table& root, Contract& contract, std::vector<Contra
   contract.description = reader.string("description").value_or("");
   contract.owner = reader.string("owner").value_or("");
   contract.support_until = reader.date("support_until");
+  for (const std::string& path : reader.strings("include")) includes.push_back({path, reader.place_of("include")});
   if (const auto manager = reader.string("package_manager")) {
     if (*manager != "dpkg" && *manager != "rpm" && *manager != "apk") {
       reader.error(reader.place_of("package_manager"),
@@ -109,10 +118,30 @@ std::optional<Clause> read_clause(const toml::table& table, const ClauseKind& ki
   return clause;
 }
 
+std::optional<Waiver> read_waiver(const toml::table& table, const std::string& file, std::vector<ContractError>& errors) {
+  TableReader reader(table, file, "[[waiver]]", errors);
+  const auto clause = reader.string("clause", true);
+  const auto bug = reader.string("bug", true);
+  const auto justification = reader.string("justification", true);
+  const auto expires = reader.date("expires");
+  if (!expires && !reader.has("expires")) {
+    reader.error(reader.place(), "[[waiver]] is missing required key 'expires': a waiver without an end date is not allowed");
+  }
+  reader.finish();
+  if (!clause || !bug || !justification || !expires) return std::nullopt;
+  return Waiver{*clause, *bug, *justification, *expires, reader.place()};
+}
+
 void read_clauses(const toml::table& root, Contract& contract, std::vector<ContractError>& errors) {
   const auto kinds = clause_kinds();
   for (const auto& [key, node] : root) {
     if (key.str() == "contract") continue;
+    if (key.str() == "waiver" && node.is_array_of_tables()) {
+      for (const toml::node& element : *node.as_array()) {
+        if (auto waiver = read_waiver(*element.as_table(), contract.file, errors)) contract.waivers.push_back(std::move(*waiver));
+      }
+      continue;
+    }
     const auto kind = std::find_if(kinds.begin(), kinds.end(),
                                    [&](const ClauseKind& k) { return k.name == key.str(); });
     const SourcePlace place{contract.file, static_cast<int>(key.source().begin.line),
@@ -140,38 +169,93 @@ void read_clauses(const toml::table& root, Contract& contract, std::vector<Contr
   });
 }
 
+// Reads one file's own header, clauses and waivers, and lists its includes.
+void parse_one(std::string_view text, Contract& contract, std::vector<Include>& includes,
+               std::vector<ContractError>& errors) {
+  contract.sha256 = sha256_hex(text);
+  toml::table root;
+  try {
+    root = toml::parse(text, contract.file);
+  } catch (const toml::parse_error& error) {
+    const auto& begin = error.source().begin;
+    errors.push_back({{contract.file, static_cast<int>(begin.line), static_cast<int>(begin.column)},
+                      std::string(error.description())});
+    return;
+  }
+  read_header(root, contract, includes, errors);
+  read_clauses(root, contract, errors);
+}
+
+std::optional<std::string> read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Loads `text` as `file` and, depth first, everything it includes, merging their clauses and
+// waivers into `contract`. `chain` holds the files being loaded, to report include cycles.
+void load_tree(std::string_view text, Contract& contract, std::vector<std::string>& chain,
+               std::vector<ContractError>& errors) {
+  std::vector<Include> includes;
+  parse_one(text, contract, includes, errors);
+  chain.push_back(std::filesystem::weakly_canonical(contract.file).string());
+  const std::filesystem::path directory = std::filesystem::path(contract.file).parent_path();
+  for (const Include& include : includes) {
+    const std::string path = (directory / include.path).lexically_normal().string();
+    const std::string canonical = std::filesystem::weakly_canonical(path).string();
+    if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+      errors.push_back({include.place, fmt::format("include cycle: {} is already being loaded (included from {})", path,
+                                                   contract.file)});
+      continue;
+    }
+    const auto included_text = read_text(path);
+    if (!included_text) {
+      errors.push_back({include.place, fmt::format("cannot read included contract {}", path)});
+      continue;
+    }
+    Contract included;
+    included.file = path;
+    load_tree(*included_text, included, chain, errors);
+    contract.includes.push_back({included.file, included.sha256});
+    for (IncludedFile& nested : included.includes) contract.includes.push_back(std::move(nested));
+    for (Clause& clause : included.clauses) contract.clauses.push_back(std::move(clause));
+    for (Waiver& waiver : included.waivers) contract.waivers.push_back(std::move(waiver));
+  }
+  chain.pop_back();
+}
+
+// A waiver must name a clause of the contract it belongs to (includes counted).
+void check_waivers(const Contract& contract, std::vector<ContractError>& errors) {
+  for (const Waiver& waiver : contract.waivers) {
+    const bool known = std::any_of(contract.clauses.begin(), contract.clauses.end(),
+                                   [&](const Clause& clause) { return clause.id == waiver.clause; });
+    if (!known) errors.push_back({waiver.place, fmt::format("waiver for unknown clause '{}'", waiver.clause)});
+  }
+}
+
 }  // namespace
 
 LoadResult parse_contract(std::string_view text, const std::string& file) {
   Contract contract;
   contract.file = file;
-  contract.sha256 = sha256_hex(text);
   std::vector<ContractError> errors;
-  toml::table root;
-  try {
-    root = toml::parse(text, file);
-  } catch (const toml::parse_error& error) {
-    const auto& begin = error.source().begin;
-    return std::unexpected(std::vector<ContractError>{
-        {{file, static_cast<int>(begin.line), static_cast<int>(begin.column)},
-         std::string(error.description())}});
+  std::vector<std::string> chain;
+  load_tree(text, contract, chain, errors);
+  if (errors.empty()) {
+    const Contract* self = &contract;
+    errors = find_duplicate_ids({self, 1});
+    check_waivers(contract, errors);
   }
-  read_header(root, contract, errors);
-  read_clauses(root, contract, errors);
-  const Contract* self = &contract;
-  for (ContractError& error : find_duplicate_ids({self, 1})) errors.push_back(std::move(error));
   if (!errors.empty()) return std::unexpected(std::move(errors));
   return contract;
 }
 
 LoadResult load_contract(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return std::unexpected(std::vector<ContractError>{{{path, 0, 0}, "cannot read the contract file"}});
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_contract(text.str(), path);
+  const auto text = read_text(path);
+  if (!text) return std::unexpected(std::vector<ContractError>{{{path, 0, 0}, "cannot read the contract file"}});
+  return parse_contract(*text, path);
 }
 
 std::vector<ContractError> find_duplicate_ids(std::span<const Contract> contracts) {

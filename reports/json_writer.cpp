@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "probes/waiver_gate.hpp"
+
 namespace hallmark::reports {
 
 namespace {
@@ -22,7 +24,18 @@ json clause_json(const ClauseResult& result) {
   node["bug"] = clause.bug ? json(*clause.bug) : json(nullptr);
   node["description"] = clause.description ? json(*clause.description) : json(nullptr);
   node["evidence"] = result.outcome.evidence.empty() ? json(nullptr) : json(result.outcome.evidence);
+  node["waiver"] = result.waiver ? json{{"bug", result.waiver->bug},
+                                        {"justification", result.waiver->justification},
+                                        {"expires", probes::date_text(result.waiver->expires)},
+                                        {"place", result.waiver->place.str()}}
+                                 : json(nullptr);
   return node;
+}
+
+json includes_json(const std::vector<contracts::IncludedFile>& includes) {
+  json list = json::array();
+  for (const contracts::IncludedFile& include : includes) list.push_back({{"file", include.file}, {"sha256", include.sha256}});
+  return list;
 }
 
 json counts_json(const Counts& counts) {
@@ -41,7 +54,8 @@ std::string render_json(const RunResult& run) {
                        {{"name", suite.contract_name},
                         {"version", suite.contract_version},
                         {"file", suite.contract_file},
-                        {"sha256", suite.contract_sha256}}},
+                        {"sha256", suite.contract_sha256},
+                        {"includes", includes_json(suite.includes)}}},
                       {"target",
                        {{"spec", suite.target.spec},
                         {"image", suite.target.image},
@@ -51,6 +65,7 @@ std::string render_json(const RunResult& run) {
                       {"timestamp", suite.timestamp},
                       {"seconds", suite.seconds},
                       {"target_problem", suite.target_problem ? json(*suite.target_problem) : json(nullptr)},
+                      {"selection", suite.selection},
                       {"counts", counts_json(count(suite))},
                       {"clauses", clauses}});
   }

@@ -1,10 +1,12 @@
 #include "reports/junit_writer.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "probes/waiver_gate.hpp"
 #include "reports/atomic_file.hpp"
 #include "reports/xml_text.hpp"
 
@@ -32,13 +34,13 @@ std::string detail(const ClauseResult& result) {
   return text;
 }
 
-void add_testcase(pugi::xml_node suite, const SuiteResult& owner, const ClauseResult& result) {
+void add_testcase(pugi::xml_node suite, const std::string& group, const ClauseResult& result) {
   pugi::xml_node testcase = suite.append_child("testcase");
   // The bug id is part of the name, so an auditor finds the check that guards a bug in Jenkins.
   const std::string name = result.clause.bug ? fmt::format("{} [{}]", result.clause.id, *result.clause.bug) : result.clause.id;
   testcase.append_attribute("name").set_value(xml_safe(name).c_str());
   testcase.append_attribute("classname")
-      .set_value(xml_safe(fmt::format("{}.{}", owner.contract_name, result.clause.kind)).c_str());
+      .set_value(xml_safe(fmt::format("{}.{}", group, result.clause.kind)).c_str());
   testcase.append_attribute("time").set_value("0");
   const probes::Outcome& outcome = result.outcome;
   const auto add_problem = [&](const char* element, std::string_view type, std::string_view message) {
@@ -69,10 +71,22 @@ void add_testcase(pugi::xml_node suite, const SuiteResult& owner, const ClauseRe
   if (!outcome.evidence.empty()) add_text_child(testcase, "system-out", outcome.evidence);
 }
 
+// Jenkins groups test cases by the classname up to its last dot and merges equal names, so
+// with several targets the target joins the group: "<contract>@<target>" (dots made '_').
+std::string group_of(const RunResult& run, const SuiteResult& suite) {
+  const bool several_targets = std::any_of(run.suites.begin(), run.suites.end(),
+                                           [&](const SuiteResult& other) { return other.target.spec != suite.target.spec; });
+  if (!several_targets) return suite.contract_name;
+  std::string target = suite.target.spec;
+  std::replace(target.begin(), target.end(), '.', '_');
+  return fmt::format("{}@{}", suite.contract_name, target);
+}
+
 void add_suite(pugi::xml_node root, const RunResult& run, const SuiteResult& suite) {
   const Counts counts = count(suite);
+  const std::string group = group_of(run, suite);
   pugi::xml_node node = root.append_child("testsuite");
-  node.append_attribute("name").set_value(xml_safe(suite.contract_name).c_str());
+  node.append_attribute("name").set_value(xml_safe(group).c_str());
   node.append_attribute("tests").set_value(counts.total);
   node.append_attribute("failures").set_value(counts.blocking_failures);
   node.append_attribute("errors").set_value(counts.errors);
@@ -91,10 +105,19 @@ void add_suite(pugi::xml_node root, const RunResult& run, const SuiteResult& sui
   add_property(properties, "target.image", suite.target.image);
   add_property(properties, "target.image_id", suite.target.image_id);
   for (const std::string& digest : suite.target.image_digests) add_property(properties, "target.image_digest", digest);
+  for (const contracts::IncludedFile& include : suite.includes) {
+    add_property(properties, "contract.include", fmt::format("{} sha256:{}", include.file, include.sha256));
+  }
+  add_property(properties, "selection", suite.selection);
   for (const ClauseResult& result : suite.clauses) {
     if (result.clause.bug) add_property(properties, fmt::format("bug.{}", result.clause.id), *result.clause.bug);
+    if (result.waiver) {
+      add_property(properties, fmt::format("waiver.{}", result.clause.id),
+                   fmt::format("{} until {}: {}", result.waiver->bug, probes::date_text(result.waiver->expires),
+                               result.waiver->justification));
+    }
   }
-  for (const ClauseResult& result : suite.clauses) add_testcase(node, suite, result);
+  for (const ClauseResult& result : suite.clauses) add_testcase(node, group, result);
   if (suite.target_problem) add_text_child(node, "system-err", *suite.target_problem);
 }
 

@@ -13,6 +13,7 @@ namespace hallmark::reports {
 struct ClauseResult {
   contracts::Clause clause;
   probes::Outcome outcome;
+  std::optional<contracts::Waiver> waiver;  // the waiver that names this clause, active or expired
 
   // True when this outcome fails the gate: a failed blocking clause.
   bool blocks() const;
@@ -39,6 +40,8 @@ struct SuiteResult {
   std::vector<ClauseResult> clauses;
   // Why the target failed (did not boot, died mid-run), with its log where there is one.
   std::optional<std::string> target_problem;
+  std::vector<contracts::IncludedFile> includes;
+  std::string selection;  // how clauses were selected ("--only security"), "" when all ran
 };
 
 // Everything one `hallmark run` found.

@@ -1,10 +1,13 @@
 #include "runner/cli.hpp"
 
+#include <charconv>
 #include <iostream>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "runner/add_regression.hpp"
 #include "runner/exit_codes.hpp"
 #include "runner/run_command.hpp"
 #include "runner/teardown_registry.hpp"
@@ -12,6 +15,15 @@
 namespace hallmark::runner {
 
 namespace {
+
+// "30d" or "30" -> 30.
+std::optional<int> parse_days(std::string_view text) {
+  if (text.ends_with('d')) text.remove_suffix(1);
+  int days = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), days);
+  if (ec != std::errc{} || end != text.data() + text.size() || days < 0) return std::nullopt;
+  return days;
+}
 
 std::string target_help() {
   std::string text = "system under test, repeatable:";
@@ -44,6 +56,13 @@ int cli_main(int argc, char** argv) {
   run_command->add_option("--timeout", timeout_seconds, "seconds each fact-gathering round trip may take")
       ->check(CLI::PositiveNumber);
 
+  run_command->add_option("--only", run.selection.only_tags, "check only clauses with this tag (repeatable)")
+      ->allow_extra_args(false);
+  run_command->add_option("--skip", run.selection.skip_tags, "skip clauses with this tag (repeatable)")->allow_extra_args(false);
+  run_command->add_option("--clause", run.selection.clause_ids, "check only this clause id (repeatable)")
+      ->allow_extra_args(false);
+  run_command->add_flag("--strict-lifecycle", run.strict_lifecycle,
+                        "a contract past its support_until blocks the gate instead of warning");
   SshOptions& ssh = run.target_options.ssh;
   run_command->add_option("--identity", ssh.identity, "SSH private key file (default: ssh-agent)")->check(CLI::ExistingFile);
   run_command->add_option("--known-hosts", ssh.known_hosts, "known_hosts file to verify SSH host keys against");
@@ -64,6 +83,25 @@ int cli_main(int argc, char** argv) {
   std::vector<std::string> check_files;
   CLI::App* check_command = app.add_subcommand("check", "validate contracts without a target");
   check_command->add_option("contracts", check_files, "contract files (TOML)")->required()->check(CLI::ExistingFile);
+  std::string expiring_within;
+  check_command->add_option("--expiring-within", expiring_within, "list contracts and waivers ending within N days, e.g. 30d")
+      ->check([](const std::string& text) { return parse_days(text) ? std::string{} : "expected a number of days like 30d"; });
+
+  RegressionRequest regression;
+  CLI::App* add_command = app.add_subcommand("add", "add a clause to a contract");
+  add_command->require_subcommand(1);
+  CLI::App* add_regression_command =
+      add_command->add_subcommand("regression", "append a [[regression]] clause for a closed bug, keeping the file's layout");
+  add_regression_command->add_option("--contract", regression.contract_file, "contract file to extend")
+      ->required()
+      ->check(CLI::ExistingFile);
+  add_regression_command->add_option("--bug", regression.bug, "the bug the check guards, e.g. BZ#123")->required();
+  add_regression_command->add_option("--run", regression.run, "the shell command that shows the bug is fixed")->required();
+  add_regression_command->add_option("--expect-stdout", regression.expect_stdout, "text its stdout must contain (repeatable)")
+      ->allow_extra_args(false);
+  add_regression_command->add_option("--expect-exit", regression.expect_exit, "its exit code (default 0)");
+  add_regression_command->add_option("--id", regression.id, "clause id (default derived from the bug)");
+  add_regression_command->add_option("--description", regression.description, "why the check exists");
 
   try {
     app.parse(argc, argv);
@@ -73,7 +111,11 @@ int cli_main(int argc, char** argv) {
   }
 
   try {
-    if (*check_command) return check_contracts(check_files, std::cout, std::cerr);
+    if (*add_regression_command) return add_regression(regression, std::cout, std::cerr);
+    if (*check_command) {
+      const auto days = expiring_within.empty() ? std::nullopt : parse_days(expiring_within);
+      return check_contracts(check_files, days, std::cout, std::cerr);
+    }
     install_signal_teardown();
     run.target_options.boot = boot == "image-command" ? BootMode::image_command : BootMode::keep_alive;
     if (settle_seconds < 0) settle_seconds = run.target_options.boot == BootMode::image_command ? 2 : 0;

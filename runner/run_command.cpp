@@ -3,9 +3,11 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <fmt/ranges.h>
 
 #include "contracts/contract_loader.hpp"
 #include "probes/probe_registry.hpp"
+#include "probes/waiver_gate.hpp"
 #include "reports/atomic_file.hpp"
 #include "reports/console_summary.hpp"
 #include "reports/json_writer.hpp"
@@ -52,9 +54,37 @@ reports::SuiteResult start_suite(const contracts::Contract& contract, reports::T
   suite.contract_version = contract.version;
   suite.contract_file = contract.file;
   suite.contract_sha256 = contract.sha256;
+  suite.includes = contract.includes;
   suite.target = std::move(target);
   suite.timestamp = std::move(timestamp);
   return suite;
+}
+
+// The clause results of one contract on gathered facts: selection, waivers and the
+// contract's service life applied.
+std::vector<reports::ClauseResult> judge(const contracts::Contract& contract, const probes::Facts& facts,
+                                         const std::optional<std::string>& unreachable, const RunOptions& options,
+                                         std::chrono::year_month_day today) {
+  std::vector<reports::ClauseResult> results;
+  for (const contracts::Clause& clause : contract.clauses) {
+    if (!options.selection.selects(clause)) continue;
+    probes::Outcome outcome = probes::evaluate_clause(clause, facts);
+    if (unreachable) outcome = probes::Outcome::error(outcome.expected, *unreachable);
+    const auto waiver = std::find_if(contract.waivers.begin(), contract.waivers.end(),
+                                     [&](const contracts::Waiver& w) { return w.clause == clause.id; });
+    const contracts::Waiver* applied = waiver == contract.waivers.end() ? nullptr : &*waiver;
+    results.push_back({clause, probes::apply_waiver(std::move(outcome), applied, today),
+                       applied ? std::optional(*applied) : std::nullopt});
+  }
+  if (contract.support_until) {
+    contracts::Clause lifecycle;
+    lifecycle.id = "lifecycle.support_until";
+    lifecycle.kind = "lifecycle";
+    lifecycle.severity = options.strict_lifecycle ? contracts::Severity::blocking : contracts::Severity::warning;
+    lifecycle.place = {contract.file, 0, 0};
+    results.push_back({lifecycle, probes::evaluate_lifecycle(contract, today), std::nullopt});
+  }
+  return results;
 }
 
 // Every contract checked against one target; the target is torn down before this returns.
@@ -64,7 +94,9 @@ std::vector<reports::SuiteResult> run_on_target(const TargetSpec& spec, const st
   const std::string timestamp = utc_timestamp();
   std::vector<const contracts::Clause*> clauses;
   for (const contracts::Contract& contract : contracts) {
-    for (const contracts::Clause& clause : contract.clauses) clauses.push_back(&clause);
+    for (const contracts::Clause& clause : contract.clauses) {
+      if (options.selection.selects(clause)) clauses.push_back(&clause);
+    }
   }
 
   fmt::print(out, "hallmark: opening {}\n", spec.text);
@@ -87,15 +119,13 @@ std::vector<reports::SuiteResult> run_on_target(const TargetSpec& spec, const st
     problem = (*target)->check_alive();
   }
 
+  const auto today = probes::today_utc();
   std::vector<reports::SuiteResult> suites;
   for (const contracts::Contract& contract : contracts) {
     reports::SuiteResult suite = start_suite(contract, info, timestamp);
     suite.target_problem = problem;
-    for (const contracts::Clause& clause : contract.clauses) {
-      probes::Outcome outcome = probes::evaluate_clause(clause, facts);
-      if (!target) outcome = probes::Outcome::error(outcome.expected, *problem);
-      suite.clauses.push_back({clause, std::move(outcome)});
-    }
+    suite.selection = options.selection.describe();
+    suite.clauses = judge(contract, facts, target ? std::nullopt : problem, options, today);
     suites.push_back(std::move(suite));
   }
   target = std::unexpected("torn down");  // tear down now, before the time is taken
@@ -125,6 +155,10 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
   const auto start = Clock::now();
   const auto contracts = load_all(options.contract_files, err);
   if (!contracts) return k_exit_usage;
+  if (const auto unknown = unknown_clause_ids(options.selection, *contracts); !unknown.empty()) {
+    fmt::print(err, "hallmark: error: --clause names no clause of the contracts: {}\n", fmt::join(unknown, ", "));
+    return k_exit_usage;
+  }
   std::vector<TargetSpec> specs;
   for (const std::string& text : options.targets) {
     auto spec = parse_target_spec(text);
@@ -148,12 +182,28 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
   return written ? code : std::max(code, k_exit_target);
 }
 
-int check_contracts(const std::vector<std::string>& contract_files, std::ostream& out, std::ostream& err) {
+int check_contracts(const std::vector<std::string>& contract_files, std::optional<int> expiring_within_days,
+                    std::ostream& out, std::ostream& err) {
   const auto contracts = load_all(contract_files, err);
   if (!contracts) return k_exit_usage;
+  const auto today = std::chrono::sys_days{probes::today_utc()};
+  const auto ends_soon = [&](std::chrono::year_month_day date) {
+    const auto days = (std::chrono::sys_days{date} - today).count();
+    return expiring_within_days && days <= *expiring_within_days ? std::optional(days) : std::nullopt;
+  };
   for (const contracts::Contract& contract : *contracts) {
-    fmt::print(out, "{}: contract {} {} is valid ({} clauses)\n", contract.file, contract.name, contract.version,
-               contract.clauses.size());
+    fmt::print(out, "{}: contract {} {} is valid ({} clauses, {} waivers)\n", contract.file, contract.name, contract.version,
+               contract.clauses.size(), contract.waivers.size());
+    if (const auto days = contract.support_until ? ends_soon(*contract.support_until) : std::nullopt) {
+      fmt::print(out, "{}: contract {} service life {} in {} days ({})\n", contract.file, contract.name,
+                 *days < 0 ? "ended" : "ends", std::abs(*days), probes::date_text(*contract.support_until));
+    }
+    for (const contracts::Waiver& waiver : contract.waivers) {
+      if (const auto days = ends_soon(waiver.expires)) {
+        fmt::print(out, "{}: waiver of {} ({}) {} {} ({} days)\n", waiver.place.str(), waiver.clause, waiver.bug,
+                   *days <= 0 ? "expired on" : "expires on", probes::date_text(waiver.expires), *days);
+      }
+    }
   }
   return k_exit_ok;
 }

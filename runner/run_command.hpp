@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "runner/clause_selection.hpp"
 #include "runner/target_spec.hpp"
 
 namespace hallmark::runner {
@@ -18,6 +19,8 @@ struct RunOptions {
   std::optional<std::string> json_path;
   TargetOptions target_options;
   std::chrono::milliseconds fact_timeout{std::chrono::minutes{5}};
+  ClauseSelection selection;
+  bool strict_lifecycle = false;  // a contract past its support_until blocks instead of warning
 };
 
 // Loads the contracts, boots or attaches to each target, gathers facts, judges every clause,
@@ -25,7 +28,9 @@ struct RunOptions {
 // Progress and the summary go to `out`, problems to `err`.
 int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& err);
 
-// `hallmark check`: loads and validates contracts without any target. Returns 0 or 2.
-int check_contracts(const std::vector<std::string>& contract_files, std::ostream& out, std::ostream& err);
+// `hallmark check`: loads and validates contracts without any target, and lists contracts
+// and waivers that end within `expiring_within` days. Returns 0 or 2.
+int check_contracts(const std::vector<std::string>& contract_files, std::optional<int> expiring_within_days,
+                    std::ostream& out, std::ostream& err);
 
 }  // namespace hallmark::runner

@@ -6,6 +6,8 @@
 
 #include "reports/json_writer.hpp"
 #include "reports/xml_text.hpp"
+#include "runner/process.hpp"
+#include "support/hallmark_cli.hpp"
 #include "support/junit_schema.hpp"
 #include "support/temp_dir.hpp"
 
@@ -127,6 +129,46 @@ TEST(JsonWriter, CarriesTheSameVerdictsWithTypes) {
   EXPECT_NE(json.find("\"verdict\": \"fail\""), std::string::npos);
   EXPECT_NE(json.find("\"blocking_failures\": 1"), std::string::npos);
   EXPECT_NE(json.find("\"bug\": \"BZ#1234\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hallmark::reports
+
+namespace hallmark::reports {
+namespace {
+
+// Reads a report back with a real consumer (python3-junitparser), as a CI server would.
+std::string read_back(const RunResult& run) {
+  testing::TempDir dir;
+  const std::string path = dir.write("r.xml", render_junit(run));
+  const auto result = runner::run_process({"/usr/bin/python3", testing::source_path("tests/support/read_junit.py"), path}, {},
+                                          std::chrono::seconds{60});
+  EXPECT_TRUE(result && result->exit_code == 0) << (result ? result->err : result.error());
+  return result ? result->out : "";
+}
+
+TEST(JUnitConsumer, JunitparserReadsEveryVerdict) {
+  EXPECT_EQ(read_back(sample_run()),
+            "debian12-base|debian12-base.package|package.openssl|pass|\n"
+            "debian12-base|debian12-base.package|package.telnetd [BZ#1234]|failure|expected telnetd not installed; actual telnetd 0.17 "
+            "installed\n"
+            "debian12-base|debian12-base.port|port.tcp-22|error|target lost\n"
+            "debian12-base|debian12-base.command|shell|skipped|warning: expected exit 0; actual exit 1\n");
+}
+
+TEST(JUnitConsumer, SeveralTargetsAreSeparateGroups) {
+  RunResult run = sample_run();
+  SuiteResult second = run.suites.front();
+  second.target.spec = "docker-image:registry.local/app:1.2";
+  second.clauses.resize(1);
+  run.suites.push_back(second);
+  const std::string lines = read_back(run);
+  EXPECT_NE(lines.find("debian12-base@docker-image:candidate:latest|debian12-base@docker-image:candidate:latest.package|"
+                       "package.openssl|pass|"),
+            std::string::npos)
+      << lines;
+  EXPECT_NE(lines.find("debian12-base@docker-image:registry_local/app:1_2.package|package.openssl|pass|"), std::string::npos)
+      << lines;
 }
 
 }  // namespace
