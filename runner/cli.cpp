@@ -1,5 +1,7 @@
 #include "runner/cli.hpp"
 
+#include <unistd.h>
+
 #include <charconv>
 #include <iostream>
 #include <optional>
@@ -122,6 +124,7 @@ int cli_main(int argc, char** argv) {
     run.target_options.settle = std::chrono::milliseconds{static_cast<long>(settle_seconds * 1000)};
     vm.boot_timeout = std::chrono::seconds{static_cast<long>(boot_timeout_seconds)};
     run.fact_timeout = std::chrono::milliseconds{static_cast<long>(timeout_seconds * 1000)};
+    run.live_progress = isatty(STDOUT_FILENO) == 1;
     const int code = run_contracts(run, std::cout, std::cerr);
     wait_for_signal_teardown();
     return code;

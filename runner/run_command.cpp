@@ -15,6 +15,7 @@
 #include "runner/exit_codes.hpp"
 #include "runner/fact_gatherer.hpp"
 #include "runner/host_name.hpp"
+#include "runner/progress_line.hpp"
 
 namespace hallmark::runner {
 
@@ -99,8 +100,8 @@ std::vector<reports::SuiteResult> run_on_target(const TargetSpec& spec, const st
     }
   }
 
-  fmt::print(out, "hallmark: opening {}\n", spec.text);
-  out.flush();
+  ProgressLine progress(out, options.live_progress);
+  progress.step(fmt::format("opening {}", spec.text));
   auto target = open_target(spec, options.target_options);
   probes::Facts facts;
   std::optional<std::string> problem;
@@ -113,8 +114,7 @@ std::vector<reports::SuiteResult> run_on_target(const TargetSpec& spec, const st
     for (const contracts::Contract& contract : contracts) {
       if (contract.package_manager) request.package_manager = probes::version_scheme_from_string(*contract.package_manager);
     }
-    fmt::print(out, "hallmark: gathering facts for {} clauses over {}\n", clauses.size(), (*target)->transport().describe());
-    out.flush();
+    progress.step(fmt::format("gathering facts for {} clauses over {}", clauses.size(), (*target)->transport().describe()));
     facts = gather_facts((*target)->transport(), request, options.fact_timeout);
     problem = (*target)->check_alive();
   }
@@ -128,7 +128,9 @@ std::vector<reports::SuiteResult> run_on_target(const TargetSpec& spec, const st
     suite.clauses = judge(contract, facts, target ? std::nullopt : problem, options, today);
     suites.push_back(std::move(suite));
   }
+  if (target) progress.step(fmt::format("tearing down {}", spec.text));
   target = std::unexpected("torn down");  // tear down now, before the time is taken
+  progress.finish();
   for (reports::SuiteResult& suite : suites) suite.seconds = seconds_since(start);
   return suites;
 }

@@ -21,6 +21,7 @@ struct RunOptions {
   std::chrono::milliseconds fact_timeout{std::chrono::minutes{5}};
   ClauseSelection selection;
   bool strict_lifecycle = false;  // a contract past its support_until blocks instead of warning
+  bool live_progress = false;     // a live progress line (stdout is a terminal)
 };
 
 // Loads the contracts, boots or attaches to each target, gathers facts, judges every clause,
