@@ -1,0 +1,80 @@
+#include "reports/diff_text.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "probes/account_databases.hpp"
+
+namespace hallmark::reports {
+
+namespace {
+
+using probes::BaselineFinding;
+
+// The os-release PRETTY_NAME (or NAME VERSION_ID) a snapshot recorded, or why there is none.
+std::string os_name(const probes::Facts& facts) {
+  const auto found = facts.files.find("/etc/os-release");
+  if (found == facts.files.end() || !found->second) return "(unknown)";
+  if (!found->second->content) return "(no os-release)";
+  const std::string& text = *found->second->content;
+  if (const auto pretty = probes::os_release_value(text, "PRETTY_NAME")) return *pretty;
+  return fmt::format("{} {}", probes::os_release_value(text, "NAME").value_or("?"),
+                     probes::os_release_value(text, "VERSION_ID").value_or("?"));
+}
+
+void print_provenance(std::ostream& out, std::string_view label, const probes::Snapshot& snapshot) {
+  const probes::Provenance& provenance = snapshot.provenance;
+  out << fmt::format("{}: {}\n", label, provenance.target);
+  if (!provenance.image.empty() || !provenance.image_id.empty()) {
+    out << fmt::format("   image  {} {}", provenance.image, provenance.image_id);
+    if (!provenance.image_digests.empty()) out << fmt::format(" ({})", fmt::join(provenance.image_digests, ", "));
+    out << "\n";
+  }
+  out << fmt::format("   os     {}\n", os_name(snapshot.facts));
+  out << fmt::format("   taken  {} by hallmark {}\n", provenance.taken_at, provenance.hallmark_version);
+}
+
+std::string label(const BaselineFinding& finding) {
+  return finding.error ? "error" : std::string(contracts::to_string(finding.action));
+}
+
+std::string plural(std::size_t count, std::string_view noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
+
+}  // namespace
+
+void print_diff(std::ostream& out, const probes::Snapshot& a, const probes::Snapshot& b,
+                const std::vector<BaselineFinding>& findings) {
+  print_provenance(out, "a", a);
+  print_provenance(out, "b", b);
+  std::size_t errors = 0, failures = 0, reports = 0;
+  for (auto group = findings.begin(); group != findings.end();) {
+    const auto end =
+        std::find_if(group, findings.end(), [&](const BaselineFinding& f) { return f.kind != group->kind; });
+    const std::string_view kind = std::string_view(group->kind).substr(group->kind.find('.') + 1);
+    out << fmt::format("\n{}: {}\n", kind, plural(static_cast<std::size_t>(end - group), "difference"));
+    for (auto finding = group; finding != end; ++finding) {
+      out << fmt::format("  {} [{}]\n    - {}\n    {} {}\n", finding->id, label(*finding), finding->expected,
+                         finding->error ? "!" : "+", finding->actual);
+      if (finding->error) {
+        ++errors;
+      } else if (finding->action == contracts::DiffAction::fail) {
+        ++failures;
+      } else {
+        ++reports;
+      }
+    }
+    group = end;
+  }
+  if (findings.empty()) {
+    out << "\nno differences\n";
+    return;
+  }
+  out << fmt::format("\n{}: {} fail, {} report, {}\n", plural(findings.size(), "difference"), failures, reports,
+                     plural(errors, "error"));
+}
+
+}  // namespace hallmark::reports
