@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "contracts/baseline_spec.hpp"
 #include "contracts/clause_specs.hpp"
 #include "contracts/source_place.hpp"
 
@@ -54,6 +55,7 @@ struct Contract {
   std::vector<Clause> clauses;
   std::vector<Waiver> waivers;
   std::vector<IncludedFile> includes;  // every file included, directly or not
+  std::optional<BaselineSpec> baseline;  // how a candidate may differ from a baseline snapshot
 };
 
 std::string_view to_string(Severity severity);

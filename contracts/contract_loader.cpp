@@ -11,6 +11,7 @@
 
 #include "contracts/clause_readers.hpp"
 #include "contracts/digest.hpp"
+#include "contracts/read_baseline.hpp"
 #include "contracts/toml_reader.hpp"
 
 namespace hallmark::contracts {
@@ -136,6 +137,10 @@ void read_clauses(const toml::table& root, Contract& contract, std::vector<Contr
   const auto kinds = clause_kinds();
   for (const auto& [key, node] : root) {
     if (key.str() == "contract") continue;
+    if (key.str() == "baseline") {
+      contract.baseline = read_baseline(node, contract.file, errors);
+      continue;
+    }
     if (key.str() == "waiver" && node.is_array_of_tables()) {
       for (const toml::node& element : *node.as_array()) {
         if (auto waiver = read_waiver(*element.as_table(), contract.file, errors)) contract.waivers.push_back(std::move(*waiver));
@@ -222,6 +227,7 @@ void load_tree(std::string_view text, Contract& contract, std::vector<std::strin
     for (IncludedFile& nested : included.includes) contract.includes.push_back(std::move(nested));
     for (Clause& clause : included.clauses) contract.clauses.push_back(std::move(clause));
     for (Waiver& waiver : included.waivers) contract.waivers.push_back(std::move(waiver));
+    if (!contract.baseline) contract.baseline = std::move(included.baseline);
   }
   chain.pop_back();
 }

@@ -12,6 +12,7 @@
 #include "runner/add_regression.hpp"
 #include "runner/exit_codes.hpp"
 #include "runner/run_command.hpp"
+#include "runner/snapshot_command.hpp"
 #include "runner/teardown_registry.hpp"
 
 namespace hallmark::runner {
@@ -82,6 +83,25 @@ int cli_main(int argc, char** argv) {
   run_command->add_option("--boot-timeout", boot_timeout_seconds, "seconds to wait for a VM to answer SSH (default 600)")
       ->check(CLI::PositiveNumber);
 
+  run_command->add_option("--baseline", run.baseline_path, "a snapshot (hallmark snapshot) whose promises the target must keep")
+      ->check(CLI::ExistingFile);
+
+  SnapshotOptions snapshot;
+  CLI::App* snapshot_command = app.add_subcommand("snapshot", "save a target's facts as a baseline snapshot (JSON)");
+  snapshot_command->add_option("-t,--target", snapshot.target, target_help())->required();
+  snapshot_command->add_option("--contract", snapshot.contract_file, "contract whose libraries, sysctls and [baseline] to keep")
+      ->check(CLI::ExistingFile);
+  snapshot_command->add_option("--libraries", snapshot.library_dirs, "also keep every shared library directly in DIR (repeatable)")
+      ->allow_extra_args(false);
+  snapshot_command->add_option("-o,--output", snapshot.output, "snapshot file to write")->required();
+  snapshot_command->add_option("--boot", boot, "container boot mode: keep-alive (default) or image-command")
+      ->check(CLI::IsMember({"keep-alive", "image-command"}));
+  snapshot_command->add_option("--settle", settle_seconds, "seconds to wait after booting before reading");
+
+  std::vector<std::string> diff_files;
+  CLI::App* diff_command = app.add_subcommand("diff", "show what changed between two snapshots (exit 1 when anything did)");
+  diff_command->add_option("snapshots", diff_files, "BEFORE AFTER")->required()->expected(2)->check(CLI::ExistingFile);
+
   std::vector<std::string> check_files;
   CLI::App* check_command = app.add_subcommand("check", "validate contracts without a target");
   check_command->add_option("contracts", check_files, "contract files (TOML)")->required()->check(CLI::ExistingFile);
@@ -118,11 +138,18 @@ int cli_main(int argc, char** argv) {
       const auto days = expiring_within.empty() ? std::nullopt : parse_days(expiring_within);
       return check_contracts(check_files, days, std::cout, std::cerr);
     }
+    if (*diff_command) return diff_snapshot_files(diff_files[0], diff_files[1], std::cout, std::cerr);
     install_signal_teardown();
     run.target_options.boot = boot == "image-command" ? BootMode::image_command : BootMode::keep_alive;
     if (settle_seconds < 0) settle_seconds = run.target_options.boot == BootMode::image_command ? 2 : 0;
     run.target_options.settle = std::chrono::milliseconds{static_cast<long>(settle_seconds * 1000)};
     vm.boot_timeout = std::chrono::seconds{static_cast<long>(boot_timeout_seconds)};
+    if (*snapshot_command) {
+      snapshot.target_options = run.target_options;
+      const int code = take_snapshot(snapshot, std::cout, std::cerr);
+      wait_for_signal_teardown();
+      return code;
+    }
     run.fact_timeout = std::chrono::milliseconds{static_cast<long>(timeout_seconds * 1000)};
     run.live_progress = isatty(STDOUT_FILENO) == 1;
     const int code = run_contracts(run, std::cout, std::cerr);

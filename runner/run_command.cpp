@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "contracts/contract_loader.hpp"
+#include "probes/baseline_diff.hpp"
 #include "probes/probe_registry.hpp"
 #include "probes/waiver_gate.hpp"
 #include "reports/atomic_file.hpp"
@@ -16,6 +17,7 @@
 #include "runner/fact_gatherer.hpp"
 #include "runner/host_name.hpp"
 #include "runner/progress_line.hpp"
+#include "runner/snapshot_command.hpp"
 
 namespace hallmark::runner {
 
@@ -61,11 +63,48 @@ reports::SuiteResult start_suite(const contracts::Contract& contract, reports::T
   return suite;
 }
 
+// One test case per difference from the baseline snapshot (a "fail" difference blocks, a
+// "report" one warns), plus a summary case that names the baseline, so a clean comparison is
+// visible in the report too.
+std::vector<reports::ClauseResult> judge_baseline(const contracts::Contract& contract, const probes::Snapshot& baseline,
+                                                  const probes::Facts& facts, const std::optional<std::string>& unreachable) {
+  const contracts::BaselineSpec policy = contract.baseline.value_or(contracts::BaselineSpec{});
+  const contracts::SourcePlace place = contract.baseline ? contract.baseline->place : contracts::SourcePlace{contract.file, 0, 0};
+  const std::string promise = fmt::format("the promises of {} (image {}, taken {})", baseline.provenance.target,
+                                          baseline.provenance.image_id, baseline.provenance.taken_at);
+  std::vector<reports::ClauseResult> results;
+  contracts::Clause summary;
+  summary.id = "baseline";
+  summary.kind = "baseline";
+  summary.place = place;
+  if (unreachable) {
+    results.push_back({summary, probes::Outcome::error("keeps " + promise, *unreachable), std::nullopt});
+    return results;
+  }
+  const auto findings = probes::compare_to_baseline(policy, baseline, facts);
+  int blocking = 0;
+  for (const probes::BaselineFinding& finding : findings) {
+    contracts::Clause clause;
+    clause.id = finding.id;
+    clause.kind = finding.kind;
+    clause.place = place;
+    clause.severity = finding.action == contracts::DiffAction::fail ? contracts::Severity::blocking : contracts::Severity::warning;
+    blocking += clause.severity == contracts::Severity::blocking && !finding.error;
+    results.push_back({clause,
+                       finding.error ? probes::Outcome::error(finding.expected, finding.actual)
+                                     : probes::Outcome::fail(finding.expected, finding.actual),
+                       std::nullopt});
+  }
+  const std::string counted = fmt::format("{} differences, {} of them blocking", findings.size(), blocking);
+  results.insert(results.begin(), {summary, probes::Outcome::pass("keeps " + promise, counted), std::nullopt});
+  return results;
+}
+
 // The clause results of one contract on gathered facts: selection, waivers and the
 // contract's service life applied.
 std::vector<reports::ClauseResult> judge(const contracts::Contract& contract, const probes::Facts& facts,
-                                         const std::optional<std::string>& unreachable, const RunOptions& options,
-                                         std::chrono::year_month_day today) {
+                                         const probes::Snapshot* baseline, const std::optional<std::string>& unreachable,
+                                         const RunOptions& options, std::chrono::year_month_day today) {
   std::vector<reports::ClauseResult> results;
   for (const contracts::Clause& clause : contract.clauses) {
     if (!options.selection.selects(clause)) continue;
@@ -76,6 +115,9 @@ std::vector<reports::ClauseResult> judge(const contracts::Contract& contract, co
     const contracts::Waiver* applied = waiver == contract.waivers.end() ? nullptr : &*waiver;
     results.push_back({clause, probes::apply_waiver(std::move(outcome), applied, today),
                        applied ? std::optional(*applied) : std::nullopt});
+  }
+  if (baseline) {
+    for (reports::ClauseResult& result : judge_baseline(contract, *baseline, facts, unreachable)) results.push_back(std::move(result));
   }
   if (contract.support_until) {
     contracts::Clause lifecycle;
@@ -90,7 +132,7 @@ std::vector<reports::ClauseResult> judge(const contracts::Contract& contract, co
 
 // Every contract checked against one target; the target is torn down before this returns.
 std::vector<reports::SuiteResult> run_on_target(const TargetSpec& spec, const std::vector<contracts::Contract>& contracts,
-                                                const RunOptions& options, std::ostream& out) {
+                                                const probes::Snapshot* baseline, const RunOptions& options, std::ostream& out) {
   const auto start = Clock::now();
   const std::string timestamp = utc_timestamp();
   std::vector<const contracts::Clause*> clauses;
@@ -113,6 +155,7 @@ std::vector<reports::SuiteResult> run_on_target(const TargetSpec& spec, const st
     probes::FactRequest request = probes::plan_facts(clauses);
     for (const contracts::Contract& contract : contracts) {
       if (contract.package_manager) request.package_manager = probes::version_scheme_from_string(*contract.package_manager);
+      if (baseline) probes::plan(contract.baseline.value_or(contracts::BaselineSpec{}), *baseline, request);
     }
     progress.step(fmt::format("gathering facts for {} clauses over {}", clauses.size(), (*target)->transport().describe()));
     facts = gather_facts((*target)->transport(), request, options.fact_timeout);
@@ -125,7 +168,7 @@ std::vector<reports::SuiteResult> run_on_target(const TargetSpec& spec, const st
     reports::SuiteResult suite = start_suite(contract, info, timestamp);
     suite.target_problem = problem;
     suite.selection = options.selection.describe();
-    suite.clauses = judge(contract, facts, target ? std::nullopt : problem, options, today);
+    suite.clauses = judge(contract, facts, baseline, target ? std::nullopt : problem, options, today);
     suites.push_back(std::move(suite));
   }
   if (target) progress.step(fmt::format("tearing down {}", spec.text));
@@ -171,9 +214,19 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
     specs.push_back(std::move(*spec));
   }
 
+  std::optional<probes::Snapshot> baseline;
+  if (options.baseline_path) {
+    auto loaded = load_snapshot(*options.baseline_path);
+    if (!loaded) {
+      fmt::print(err, "hallmark: error: {}\n", loaded.error());
+      return k_exit_usage;
+    }
+    baseline = std::move(*loaded);
+  }
+
   reports::RunResult run;
   for (const TargetSpec& spec : specs) {
-    for (reports::SuiteResult& suite : run_on_target(spec, *contracts, options, out)) {
+    for (reports::SuiteResult& suite : run_on_target(spec, *contracts, baseline ? &*baseline : nullptr, options, out)) {
       run.suites.push_back(std::move(suite));
     }
   }

@@ -22,6 +22,7 @@ struct RunOptions {
   ClauseSelection selection;
   bool strict_lifecycle = false;  // a contract past its support_until blocks instead of warning
   bool live_progress = false;     // a live progress line (stdout is a terminal)
+  std::optional<std::string> baseline_path;  // --baseline: a snapshot the candidate must keep the promises of
 };
 
 // Loads the contracts, boots or attaches to each target, gathers facts, judges every clause,

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <expected>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "probes/snapshot.hpp"
+#include "runner/target_spec.hpp"
+
+namespace hallmark::runner {
+
+// What `hallmark snapshot` was asked to do.
+struct SnapshotOptions {
+  std::string target;
+  std::optional<std::string> contract_file;  // its libraries, sysctls and [baseline] say what to keep
+  std::vector<std::string> library_dirs;     // --libraries: every shared library directly in these
+  std::string output;
+  TargetOptions target_options;
+  std::chrono::milliseconds fact_timeout{std::chrono::minutes{5}};
+};
+
+// Gathers a target's facts and saves them as a snapshot (docs/snapshots.md): every installed
+// package, os-release, listening ports, the contract's sysctls and libraries, and the libraries
+// under --libraries. Returns the exit code: 0, 2 (bad input), 3 (target trouble).
+int take_snapshot(const SnapshotOptions& options, std::ostream& out, std::ostream& err);
+
+// Reads a snapshot file strictly (see probes::snapshot_from_json).
+std::expected<probes::Snapshot, std::string> load_snapshot(const std::string& path);
+
+// `hallmark diff A B`: prints every difference from A to B. Returns 0 when there is none,
+// 1 when there are differences, 2 when a snapshot cannot be read.
+int diff_snapshot_files(const std::string& a, const std::string& b, std::ostream& out, std::ostream& err);
+
+}  // namespace hallmark::runner
