@@ -6,6 +6,7 @@
 
 #include "runner/container_target.hpp"
 #include "runner/local_target.hpp"
+#include "runner/qemu_target.hpp"
 #include "runner/ssh_target.hpp"
 
 namespace hallmark::runner {
@@ -21,6 +22,7 @@ const std::vector<TargetKind>& target_kinds() {
       {"podman", true, "attach to a running Podman container, left running",
        [](const TargetSpec& spec, const TargetOptions&) { return attach_container("podman", spec); }},
       {"ssh", true, "an SSH host, reached with libssh; left running", open_ssh},
+      {"qemu", true, "boot a throw-away VM from a qcow2/raw disk with qemu, reached over SSH; killed afterwards", boot_vm},
       {"local", false, "this machine", [](const TargetSpec& spec, const TargetOptions&) { return open_local(spec); }},
   };
   return kinds;

@@ -1,0 +1,184 @@
+#include <gtest/gtest.h>
+
+#include <signal.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <pugixml.hpp>
+#include <sstream>
+#include <thread>
+
+#include "runner/process.hpp"
+#include "support/hallmark_cli.hpp"
+#include "support/junit_schema.hpp"
+#include "support/temp_dir.hpp"
+
+namespace hallmark::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+// boot.env of the VM that tests/images/build-vm-image.sh builds (or finds in its cache):
+// kernel, initrd, append, disk, identity. Empty when the build failed (the test then fails).
+const std::map<std::string, std::string>& test_vm() {
+  static const std::map<std::string, std::string> vm = [] {
+    std::map<std::string, std::string> values;
+    const auto built = runner::run_process({source_path("tests/images/build-vm-image.sh")}, {}, 1800s);
+    if (!built || built->exit_code != 0) {
+      ADD_FAILURE() << "build-vm-image.sh failed: " << (built ? built->err : built.error());
+      return values;
+    }
+    std::string dir = built->out;
+    while (!dir.empty() && dir.back() == '\n') dir.pop_back();
+    dir = dir.substr(dir.rfind('\n') + 1);
+    std::istringstream lines(read_file(dir + "/boot.env"));
+    for (std::string line; std::getline(lines, line);) {
+      if (const auto equals = line.find('='); equals != std::string::npos) values[line.substr(0, equals)] = line.substr(equals + 1);
+    }
+    return values;
+  }();
+  return vm;
+}
+
+// PIDs of the qemu processes whose command line mentions `marker`.
+std::vector<pid_t> qemu_processes_mentioning(const std::string& marker) {
+  std::vector<pid_t> pids;
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename().string();
+    if (!std::ranges::all_of(name, [](char c) { return c >= '0' && c <= '9'; })) continue;
+    std::string command_line = read_file((entry.path() / "cmdline").string());
+    std::ranges::replace(command_line, '\0', ' ');
+    if (command_line.find("qemu-system") != std::string::npos && command_line.find(marker) != std::string::npos) {
+      pids.push_back(std::stoi(name));
+    }
+  }
+  return pids;
+}
+
+// hallmark against a VM booted from the test image, with its own TMPDIR so that what hallmark
+// leaves there (and any qemu whose serial log lives there) can be seen.
+class VmTarget : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_FALSE(test_vm().empty());
+    fs::create_directory(tmp());
+    if (const char* old = std::getenv("TMPDIR")) old_tmpdir_ = old;
+    setenv("TMPDIR", tmp().c_str(), 1);
+  }
+
+  void TearDown() override {
+    if (old_tmpdir_) {
+      setenv("TMPDIR", old_tmpdir_->c_str(), 1);
+    } else {
+      unsetenv("TMPDIR");
+    }
+  }
+
+  fs::path tmp() const { return dir.path() / "tmp"; }
+  std::string junit_path() const { return (dir.path() / "report.xml").string(); }
+  std::string junit() const { return read_file(junit_path()); }
+
+  // `run CONTRACT --target qemu:DISK` with the test VM's kernel, initrd and key; `append`
+  // replaces its kernel command line.
+  std::vector<std::string> run_args(const std::string& contract, std::optional<std::string> append = std::nullopt) const {
+    const auto& vm = test_vm();
+    return {"run", contract, "--target", "qemu:" + vm.at("disk"), "--vm-kernel", vm.at("kernel"), "--vm-initrd",
+            vm.at("initrd"), "--vm-append", append.value_or(vm.at("append")), "--identity", vm.at("identity"),
+            "--junit", junit_path()};
+  }
+
+  // The <failure>/<error>/<skipped> message of one testcase, or "" when it has none.
+  std::string problem_of(const std::string& clause_id) const {
+    pugi::xml_document document;
+    EXPECT_TRUE(document.load_file(junit_path().c_str()));
+    const auto testcase = document.select_node(("//testcase[@name='" + clause_id + "']").c_str()).node();
+    EXPECT_TRUE(testcase) << "no testcase " << clause_id;
+    for (const char* element : {"failure", "error", "skipped"}) {
+      if (const auto node = testcase.child(element)) return std::string(element) + ": " + node.attribute("message").value();
+    }
+    return "";
+  }
+
+  void expect_nothing_left_behind() const {
+    EXPECT_TRUE(qemu_processes_mentioning(tmp().string()).empty()) << "a qemu is still running";
+    EXPECT_TRUE(fs::is_empty(tmp())) << "hallmark left " << fs::directory_iterator(tmp())->path();
+  }
+
+  TempDir dir;
+
+ private:
+  std::optional<std::string> old_tmpdir_;
+};
+
+TEST_F(VmTarget, ExampleContractHoldsWithOneWarningAndLeavesNothingBehind) {
+  const CliResult result = run_hallmark(run_args(source_path("contracts/examples/debian12-vm.toml")));
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_NE(result.out.find("0 blocking failures, 0 errors"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("the VM answers SSH on 127.0.0.1:"), std::string::npos) << result.out;
+  EXPECT_EQ(problem_of("no-baked-ssh-host-key [SEC-214]"),
+            "skipped: warning: expected /etc/ssh/ssh_host_ed25519_key absent; actual /etc/ssh/ssh_host_ed25519_key exists (file)");
+  EXPECT_EQ(problem_of("port.tcp-22"), "");
+  EXPECT_EQ(validate_junit(junit_path()), "");
+  expect_nothing_left_behind();
+}
+
+TEST_F(VmTarget, MissingRootDeviceExitsThreeWithTheSerialConsoleInTheReport) {
+  const CliResult result = run_hallmark(
+      run_args(source_path("contracts/examples/debian12-vm.toml"), "root=/dev/vdz console=ttyS0 panic=-1 quiet"));
+  EXPECT_EQ(result.exit_code, 3) << result.out << result.err;
+  EXPECT_NE(junit().find("before SSH answered"), std::string::npos) << junit();
+  EXPECT_NE(junit().find("hallmark-initrd: root device /dev/vdz did not appear"), std::string::npos) << junit();
+  EXPECT_EQ(validate_junit(junit_path()), "");
+  expect_nothing_left_behind();
+}
+
+TEST_F(VmTarget, GuestWithoutSshIsGivenUpAfterTheBootTimeoutWithItsConsoleInTheReport) {
+  std::vector<std::string> args =
+      run_args(source_path("contracts/examples/debian12-vm.toml"), "root=/dev/vda console=ttyS0 init=/bin/cat");
+  args.insert(args.end(), {"--boot-timeout", "10"});
+  const CliResult result = run_hallmark(args);
+  EXPECT_EQ(result.exit_code, 3) << result.out << result.err;
+  EXPECT_NE(junit().find("within 10 s"), std::string::npos) << junit();
+  EXPECT_NE(junit().find("last 100 lines of the serial console"), std::string::npos) << junit();
+  EXPECT_NE(junit().find("EXT4-fs (vda): mounted filesystem"), std::string::npos) << junit();
+  EXPECT_NE(result.out.find("waiting for SSH on 127.0.0.1:"), std::string::npos) << result.out;
+  EXPECT_EQ(validate_junit(junit_path()), "");
+  expect_nothing_left_behind();
+}
+
+TEST_F(VmTarget, VmKilledMidRunTurnsRemainingClausesIntoErrors) {
+  const std::string output = (dir.path() / "out.txt").string();
+  BackgroundHallmark hallmark(run_args(source_path("tests/data/contracts/slow.toml")), output);
+  for (int i = 0; i < 1200 && read_file(output).find("gathering facts") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(100ms);
+  }
+  ASSERT_NE(read_file(output).find("gathering facts"), std::string::npos) << read_file(output);
+  std::this_thread::sleep_for(2s);  // the slow command is now running
+  const auto qemu = qemu_processes_mentioning(tmp().string());
+  ASSERT_EQ(qemu.size(), 1u);
+  kill(qemu.front(), SIGKILL);
+  EXPECT_EQ(hallmark.wait(120s), 3) << read_file(output);
+  EXPECT_TRUE(problem_of("slow-step").starts_with("error: ")) << problem_of("slow-step");
+  EXPECT_NE(junit().find("qemu was killed by signal 9"), std::string::npos) << junit();
+  EXPECT_EQ(validate_junit(junit_path()), "");
+  expect_nothing_left_behind();
+}
+
+TEST_F(VmTarget, InterruptDuringBootLeavesNoQemuAndNoTemporaryFiles) {
+  const std::string output = (dir.path() / "out.txt").string();
+  BackgroundHallmark hallmark(run_args(source_path("contracts/examples/debian12-vm.toml")), output);
+  for (int i = 0; i < 600 && qemu_processes_mentioning(tmp().string()).empty(); ++i) std::this_thread::sleep_for(50ms);
+  ASSERT_EQ(qemu_processes_mentioning(tmp().string()).size(), 1u) << read_file(output);
+  std::this_thread::sleep_for(2s);  // booting, SSH not up yet
+  hallmark.signal(SIGINT);
+  EXPECT_EQ(hallmark.wait(60s), 128 + SIGINT) << read_file(output);
+  EXPECT_NE(read_file(output).find("tearing down"), std::string::npos) << read_file(output);
+  expect_nothing_left_behind();
+}
+
+}  // namespace
+}  // namespace hallmark::testing
