@@ -16,11 +16,8 @@ void commands(Transport& transport, const std::map<std::string, std::chrono::sec
     budget += command_timeout + std::chrono::seconds{5};
     facts.commands[command] = std::unexpected("the target stopped before running this command");
   }
-  const auto records = run_script(transport, scripts::k_commands, args, budget);
-  if (!records) {
-    for (auto& [command, fact] : facts.commands) fact = std::unexpected(records.error());
-    return;
-  }
+  const auto records = run_keyed_script(transport, scripts::k_commands, args, budget, facts.commands);
+  if (!records) return;
   probes::CommandRun* current = nullptr;
   for (const Record& record : *records) {
     if (record.field == "command") {

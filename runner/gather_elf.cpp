@@ -9,11 +9,8 @@ namespace hallmark::runner::gatherers {
 void libraries(Transport& transport, const std::set<std::string>& libraries, milliseconds timeout, probes::Facts& facts) {
   const std::vector<std::string> args(libraries.begin(), libraries.end());
   for (const std::string& library : libraries) facts.libraries[library] = std::unexpected("the target did not report on this library");
-  const auto records = run_script(transport, scripts::k_libraries, args, timeout);
-  if (!records) {
-    for (auto& [library, fact] : facts.libraries) fact = std::unexpected(records.error());
-    return;
-  }
+  const auto records = run_keyed_script(transport, scripts::k_libraries, args, timeout, facts.libraries);
+  if (!records) return;
   probes::LibraryFacts* current = nullptr;
   for (const Record& record : *records) {
     if (record.field == "library") {
@@ -35,11 +32,8 @@ void binary_dirs(Transport& transport, const std::set<std::string>& directories,
   for (const std::string& directory : directories) {
     facts.binary_dirs[directory] = std::unexpected("the target did not report on this directory");
   }
-  const auto records = run_script(transport, scripts::k_binary_dirs, args, timeout);
-  if (!records) {
-    for (auto& [directory, fact] : facts.binary_dirs) fact = std::unexpected(records.error());
-    return;
-  }
+  const auto records = run_keyed_script(transport, scripts::k_binary_dirs, args, timeout, facts.binary_dirs);
+  if (!records) return;
   probes::Fact<std::vector<probes::BinaryFacts>>* current = nullptr;
   std::string path;
   for (const Record& record : *records) {

@@ -32,11 +32,8 @@ contracts::UnitState state_of(bool openrc, bool masked, const std::string& file,
 void services(Transport& transport, const std::set<std::string>& units, milliseconds timeout, probes::Facts& facts) {
   const std::vector<std::string> args(units.begin(), units.end());
   for (const std::string& unit : units) facts.services[unit] = std::unexpected("the target did not report on this unit");
-  const auto records = run_script(transport, scripts::k_services, args, timeout);
-  if (!records) {
-    for (auto& [unit, fact] : facts.services) fact = std::unexpected(records.error());
-    return;
-  }
+  const auto records = run_keyed_script(transport, scripts::k_services, args, timeout, facts.services);
+  if (!records) return;
   // Records come per unit in a fixed order; a unit is complete at its "links" record.
   std::string unit, content;
   bool masked = false;

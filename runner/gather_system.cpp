@@ -64,11 +64,8 @@ void files(Transport& transport, const std::map<std::string, bool>& wanted, mill
     args.push_back(path);
     facts.files[path] = std::unexpected("the target did not report on this path");
   }
-  const auto records = run_script(transport, scripts::k_files, args, timeout);
-  if (!records) {
-    for (auto& [path, fact] : facts.files) fact = std::unexpected(records.error());
-    return;
-  }
+  const auto records = run_keyed_script(transport, scripts::k_files, args, timeout, facts.files);
+  if (!records) return;
   probes::FileInfo* current = nullptr;
   std::string current_path;
   for (const Record& record : *records) {
@@ -98,11 +95,8 @@ void sysctls(Transport& transport, const std::set<std::string>& keys, millisecon
     key_by_path[paths.back()] = key;
     facts.sysctls[key] = std::unexpected("the target did not report on this key");
   }
-  const auto records = run_script(transport, scripts::k_sysctls, paths, timeout);
-  if (!records) {
-    for (auto& [key, fact] : facts.sysctls) fact = std::unexpected(records.error());
-    return;
-  }
+  const auto records = run_keyed_script(transport, scripts::k_sysctls, paths, timeout, facts.sysctls);
+  if (!records) return;
   std::string key;
   for (const Record& record : *records) {
     if (record.field == "path") key = key_by_path[record.value];
