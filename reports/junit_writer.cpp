@@ -105,6 +105,7 @@ void add_suite(pugi::xml_node root, const RunResult& run, const SuiteResult& sui
   add_property(properties, "target.image", suite.target.image);
   add_property(properties, "target.image_id", suite.target.image_id);
   for (const std::string& digest : suite.target.image_digests) add_property(properties, "target.image_digest", digest);
+  add_property(properties, "target.host_key", suite.target.host_key);
   for (const contracts::IncludedFile& include : suite.includes) {
     add_property(properties, "contract.include", fmt::format("{} sha256:{}", include.file, include.sha256));
   }

@@ -26,6 +26,7 @@ struct TargetInfo {
   std::string image_id;  // content id, e.g. "sha256:..."
   std::vector<std::string> image_digests;  // repository digests, where the image has any
   std::string hostname;  // of the machine that ran hallmark
+  std::string host_key;  // a booted VM's SSH host key, as accepted for the run ("ED25519 key SHA256:...")
 };
 
 // One contract checked against one target: a JUnit testsuite.

@@ -59,7 +59,11 @@ class QemuTarget final : public Target {
     TeardownRegistry::instance().run(teardown_);
   }
 
-  void attach(std::unique_ptr<SshTransport> transport) { transport_ = std::move(transport); }
+  // Hands over the SSH session to the booted VM, and the host key it was accepted with.
+  void attach(std::unique_ptr<SshTransport> transport, std::string host_key) {
+    transport_ = std::move(transport);
+    info_.host_key = std::move(host_key);
+  }
 
   Transport& transport() override { return *transport_; }
   const reports::TargetInfo& info() const override { return info_; }
@@ -286,10 +290,11 @@ OpenResult boot_vm(const TargetSpec& spec, const TargetOptions& options) {
     if (auto started = host->start_qemu(qemu_argv(launch)); !started) return std::unexpected(started.error());
     auto transport = await_ssh(*host, SshEndpoint{vm.user, "127.0.0.1", *port}, ssh, start, start + vm.boot_timeout);
     if (transport) {
+      std::string host_key = host_key_fingerprint(*ssh.known_hosts);
       fmt::print("hallmark: the VM answers SSH on 127.0.0.1:{} after {:.1f} s; its {} was accepted for this run\n", *port,
-                 std::chrono::duration<double>(Clock::now() - start).count(), host_key_fingerprint(*ssh.known_hosts));
+                 std::chrono::duration<double>(Clock::now() - start).count(), host_key);
       std::fflush(stdout);
-      target->attach(std::move(*transport));
+      target->attach(std::move(*transport), std::move(host_key));
       break;
     }
     if (transport.error().port_taken && attempt < k_port_attempts) {

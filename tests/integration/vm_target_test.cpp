@@ -122,6 +122,7 @@ TEST_F(VmTarget, ExampleContractHoldsWithOneWarningAndLeavesNothingBehind) {
   EXPECT_EQ(problem_of("no-baked-ssh-host-key [SEC-214]"),
             "skipped: warning: expected /etc/ssh/ssh_host_ed25519_key absent; actual /etc/ssh/ssh_host_ed25519_key exists (file)");
   EXPECT_EQ(problem_of("port.tcp-22"), "");
+  EXPECT_NE(junit().find("<property name=\"target.host_key\" value=\"ED25519 key SHA256:"), std::string::npos) << junit();
   EXPECT_EQ(validate_junit(junit_path()), "");
   expect_nothing_left_behind();
 }
