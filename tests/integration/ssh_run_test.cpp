@@ -95,7 +95,7 @@ TEST(SshRun, SudoRefusalIsAnErrorNamingSudoNotAViolation) {
 }
 
 TEST(SshRun, SudoRunsFactGatheringAsRoot) {
-  if (!fs::exists("/usr/bin/sudo")) GTEST_SKIP() << "sudo is not installed on this machine";
+  ASSERT_TRUE(fs::exists("/usr/bin/sudo")) << "sudo is not installed (.ci/setup installs it)";
   hallmark::testing::Sshd sshd;
   const auto run =
       run_hallmark(local_contract(sshd.keys(), sshd.port()), sshd.keys(), "root", sshd.port(), {"--sudo"});
@@ -103,7 +103,7 @@ TEST(SshRun, SudoRunsFactGatheringAsRoot) {
 }
 
 TEST(SshContainer, ContractHoldsInADebianContainerReachedOverSsh) {
-  if (!hallmark::testing::docker_available()) GTEST_SKIP() << "no Docker daemon answers `docker info`";
+  ASSERT_TRUE(hallmark::testing::docker_available()) << "no Docker daemon answers `docker info` (.ci/setup starts one)";
   const hallmark::testing::SshdContainer container;
   // First make sure the connection reaches the container, not this machine.
   const auto transport = connect_ssh(container.endpoint(), container.keys().client_options());
