@@ -7,7 +7,9 @@
 
 #include "runner/process.hpp"
 #include "runner/ssh_transport.hpp"
+#include "tests/support/hallmark_cli.hpp"
 #include "tests/support/sshd_fixture.hpp"
+#include "tests/support/text_assertions.hpp"
 
 namespace hallmark::runner {
 namespace {
@@ -16,19 +18,12 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using hallmark::testing::SshTestKeys;
 
-::testing::AssertionResult contains(const std::string& text, std::string_view part) {
-  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "\"" << part << "\" is not in:\n" << text;
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using hallmark::testing::contains;
+using hallmark::testing::read_file;
 
 // tests/data/contracts/ssh-local.toml.in with the port filled in, written beside the keys.
 std::string local_contract(const SshTestKeys& keys, int port) {
-  std::string text = read_text(HALLMARK_SOURCE_DIR "/tests/data/contracts/ssh-local.toml.in");
+  std::string text = read_file(HALLMARK_SOURCE_DIR "/tests/data/contracts/ssh-local.toml.in");
   const std::string placeholder = "@SSHD_PORT@";
   for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at)) {
     text.replace(at, placeholder.size(), std::to_string(port));
@@ -54,7 +49,7 @@ HallmarkRun run_hallmark(const std::string& contract, const SshTestKeys& keys, c
   argv.insert(argv.end(), more.begin(), more.end());
   const auto result = run_process(argv, {}, 300s);
   if (!result) return {-1, result.error(), ""};
-  return {result->timed_out ? -1 : result->exit_code, result->out + result->err, read_text(junit)};
+  return {result->timed_out ? -1 : result->exit_code, result->out + result->err, read_file(junit)};
 }
 
 TEST(SshRun, ContractThatHoldsOverSshExitsZero) {

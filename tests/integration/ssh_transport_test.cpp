@@ -13,7 +13,9 @@
 
 #include <fmt/format.h>
 
+#include "tests/support/hallmark_cli.hpp"
 #include "tests/support/sshd_fixture.hpp"
+#include "tests/support/text_assertions.hpp"
 
 namespace hallmark::runner {
 namespace {
@@ -24,15 +26,8 @@ using Clock = std::chrono::steady_clock;
 using hallmark::testing::Sshd;
 using hallmark::testing::SshdConfig;
 
-::testing::AssertionResult contains(const std::string& text, std::string_view part) {
-  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "\"" << part << "\" is not in:\n" << text;
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using hallmark::testing::contains;
+using hallmark::testing::read_file;
 
 void write_bytes(const std::string& path, std::string_view bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -348,7 +343,7 @@ TEST(SshHostKey, AcceptNewRecordsTheKeyAndTheNextConnectionSucceedsWithoutIt) {
   SshOptions options = sshd.keys().client_options();
   ASSERT_TRUE(connect_ssh(sshd.endpoint(), options).has_value());
   const std::string key = sshd.host_public_key();
-  EXPECT_TRUE(contains(read_text(*options.known_hosts), key.substr(key.find(' ') + 1, 40)));
+  EXPECT_TRUE(contains(read_file(*options.known_hosts), key.substr(key.find(' ') + 1, 40)));
 
   options.accept_new_host_key = false;
   const auto again = connect_ssh(sshd.endpoint(), options);
@@ -362,7 +357,7 @@ TEST(SshHostKey, ChangedHostKeyIsRefusedEvenWithAcceptNew) {
   Sshd sshd;
   const SshOptions options = sshd.keys().client_options();
   ASSERT_TRUE(connect_ssh(sshd.endpoint(), options).has_value());
-  const std::string recorded = read_text(*options.known_hosts);
+  const std::string recorded = read_file(*options.known_hosts);
 
   sshd.restart_with_new_host_key();
   const auto refused = connect_ssh(sshd.endpoint(), options);
@@ -370,7 +365,7 @@ TEST(SshHostKey, ChangedHostKeyIsRefusedEvenWithAcceptNew) {
   ASSERT_FALSE(refused.has_value());
   EXPECT_TRUE(contains(refused.error(), fmt::format("THE HOST KEY OF root@127.0.0.1:{} HAS CHANGED", sshd.port())));
   EXPECT_TRUE(contains(refused.error(), fmt::format("ssh-keygen -R '[127.0.0.1]:{}'", sshd.port())));
-  EXPECT_EQ(read_text(*options.known_hosts), recorded) << "a changed key must not be recorded";
+  EXPECT_EQ(read_file(*options.known_hosts), recorded) << "a changed key must not be recorded";
 }
 
 TEST(SshAuthentication, KeyTheServerDoesNotKnowIsRefusedByName) {
@@ -424,7 +419,7 @@ TEST(SshSudo, RootRunsCommandsThroughSudo) {
   EXPECT_EQ(result->exit_code, 3);
   const auto file = transport->read_file("/etc/hostname");  // through `sudo -n -- cat`, not SFTP
   ASSERT_TRUE(file.has_value()) << file.error();
-  EXPECT_EQ(*file, read_text("/etc/hostname"));
+  EXPECT_EQ(*file, read_file("/etc/hostname"));
 }
 
 }  // namespace
