@@ -2,19 +2,11 @@
 
 #include <charconv>
 
+#include "probes/text_fields.hpp"
+
 namespace hallmark::probes {
 
 namespace {
-
-std::vector<std::string_view> split(std::string_view text, char separator) {
-  std::vector<std::string_view> fields;
-  while (true) {
-    const auto at = text.find(separator);
-    fields.push_back(text.substr(0, at));
-    if (at == std::string_view::npos) return fields;
-    text = text.substr(at + 1);
-  }
-}
 
 std::optional<unsigned> number(std::string_view text) {
   unsigned value = 0;

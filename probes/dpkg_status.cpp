@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "probes/text_fields.hpp"
+
 namespace hallmark::probes {
 
 namespace {
@@ -39,10 +41,7 @@ std::string_view trim(std::string_view text) {
 std::vector<InstalledPackage> parse_dpkg_status(std::string_view text) {
   std::vector<InstalledPackage> packages;
   Stanza stanza;
-  while (!text.empty()) {
-    const auto end = text.find('\n');
-    const std::string_view line = text.substr(0, end);
-    text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+  for (const std::string_view line : split(text, '\n')) {
     if (trim(line).empty()) {
       stanza.flush_into(packages);
       continue;

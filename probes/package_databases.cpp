@@ -1,21 +1,8 @@
 #include "probes/package_databases.hpp"
 
+#include "probes/text_fields.hpp"
+
 namespace hallmark::probes {
-
-namespace {
-
-// Calls `on_line` for each line of `text`, without its newline.
-template <class OnLine>
-void for_each_line(std::string_view text, OnLine on_line) {
-  while (!text.empty()) {
-    const auto end = text.find('\n');
-    on_line(text.substr(0, end));
-    if (end == std::string_view::npos) break;
-    text = text.substr(end + 1);
-  }
-}
-
-}  // namespace
 
 std::vector<InstalledPackage> parse_apk_installed(std::string_view text) {
   std::vector<InstalledPackage> packages;
@@ -24,9 +11,12 @@ std::vector<InstalledPackage> parse_apk_installed(std::string_view text) {
     if (!current.name.empty()) packages.push_back(current);
     current = {};
   };
-  for_each_line(text, [&](std::string_view line) {
-    if (line.empty()) return flush();
-    if (line.size() < 2 || line[1] != ':') return;
+  for (const std::string_view line : split(text, '\n')) {
+    if (line.empty()) {
+      flush();
+      continue;
+    }
+    if (line.size() < 2 || line[1] != ':') continue;
     const std::string value(line.substr(2));
     switch (line[0]) {
       case 'P': current.name = value; break;
@@ -34,22 +24,22 @@ std::vector<InstalledPackage> parse_apk_installed(std::string_view text) {
       case 'A': current.arch = value; break;
       default: break;
     }
-  });
+  }
   flush();
   return packages;
 }
 
 std::vector<InstalledPackage> parse_rpm_query(std::string_view text) {
   std::vector<InstalledPackage> packages;
-  for_each_line(text, [&](std::string_view line) {
+  for (const std::string_view line : split(text, '\n')) {
     const auto first_tab = line.find('\t');
     const auto second_tab = line.find('\t', first_tab + 1);
-    if (first_tab == std::string_view::npos || second_tab == std::string_view::npos) return;
+    if (first_tab == std::string_view::npos || second_tab == std::string_view::npos) continue;
     std::string_view version = line.substr(first_tab + 1, second_tab - first_tab - 1);
     if (version.starts_with("0:")) version.remove_prefix(2);
     packages.push_back({std::string(line.substr(0, first_tab)), std::string(version),
                         std::string(line.substr(second_tab + 1))});
-  });
+  }
   return packages;
 }
 
