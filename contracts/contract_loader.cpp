@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -12,6 +10,7 @@
 #include "contracts/clause_readers.hpp"
 #include "contracts/digest.hpp"
 #include "contracts/read_baseline.hpp"
+#include "contracts/text_file.hpp"
 #include "contracts/toml_reader.hpp"
 
 namespace hallmark::contracts {
@@ -191,14 +190,6 @@ void parse_one(std::string_view text, Contract& contract, std::vector<Include>& 
   read_clauses(root, contract, errors);
 }
 
-std::optional<std::string> read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // Loads `text` as `file` and, depth first, everything it includes, merging their clauses and
 // waivers into `contract`. `chain` holds the files being loaded, to report include cycles.
 void load_tree(std::string_view text, Contract& contract, std::vector<std::string>& chain,
@@ -215,7 +206,7 @@ void load_tree(std::string_view text, Contract& contract, std::vector<std::strin
                                                    contract.file)});
       continue;
     }
-    const auto included_text = read_text(path);
+    const auto included_text = read_text_file(path);
     if (!included_text) {
       errors.push_back({include.place, fmt::format("cannot read included contract {}", path)});
       continue;
@@ -259,7 +250,7 @@ LoadResult parse_contract(std::string_view text, const std::string& file) {
 }
 
 LoadResult load_contract(const std::string& path) {
-  const auto text = read_text(path);
+  const auto text = read_text_file(path);
   if (!text) return std::unexpected(std::vector<ContractError>{{{path, 0, 0}, "cannot read the contract file"}});
   return parse_contract(*text, path);
 }

@@ -1,6 +1,5 @@
 #include "runner/add_regression.hpp"
 
-#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -9,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "contracts/contract_loader.hpp"
+#include "contracts/text_file.hpp"
 #include "reports/atomic_file.hpp"
 #include "runner/exit_codes.hpp"
 
@@ -40,14 +40,12 @@ std::string regression_clause_text(const RegressionRequest& request) {
 }
 
 int add_regression(const RegressionRequest& request, std::ostream& out, std::ostream& err) {
-  std::ifstream in(request.contract_file, std::ios::binary);
-  if (!in) {
+  const auto original = contracts::read_text_file(request.contract_file);
+  if (!original) {
     fmt::print(err, "hallmark: error: cannot read {}\n", request.contract_file);
     return k_exit_usage;
   }
-  std::ostringstream original;
-  original << in.rdbuf();
-  std::string text = original.str();
+  std::string text = *original;
   if (!text.empty() && text.back() != '\n') text += '\n';
   text += regression_clause_text(request);
 

@@ -1,13 +1,12 @@
 #include "runner/snapshot_command.hpp"
 
-#include <fstream>
-#include <sstream>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
 #include "contracts/contract_loader.hpp"
+#include "contracts/text_file.hpp"
 #include "probes/baseline_diff.hpp"
 #include "reports/atomic_file.hpp"
 #include "reports/diff_text.hpp"
@@ -46,11 +45,9 @@ probes::FactRequest snapshot_request(const contracts::Contract* contract, const 
 }  // namespace
 
 std::expected<probes::Snapshot, std::string> load_snapshot(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::unexpected(fmt::format("cannot read the snapshot {}", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return probes::snapshot_from_json(text.str(), path);
+  const auto text = contracts::read_text_file(path);
+  if (!text) return std::unexpected(fmt::format("cannot read the snapshot {}", path));
+  return probes::snapshot_from_json(*text, path);
 }
 
 int take_snapshot(const SnapshotOptions& options, std::ostream& out, std::ostream& err) {

@@ -11,12 +11,13 @@
 #include <csignal>
 #include <cstring>
 #include <deque>
-#include <fstream>
 #include <sstream>
 #include <string_view>
 #include <thread>
 
 #include <fmt/format.h>
+
+#include "contracts/text_file.hpp"
 
 namespace hallmark::runner {
 
@@ -29,12 +30,7 @@ using Clock = std::chrono::steady_clock;
 constexpr std::size_t k_serial_tail_lines = 100;
 constexpr auto k_stop_grace = 5s;
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string read_text(const fs::path& path) { return contracts::read_text_file(path.string()).value_or(""); }
 
 // The last `count` lines of a console log, carriage returns dropped.
 std::string last_lines(const std::string& text, std::size_t count) {
