@@ -8,9 +8,9 @@
 #include <toml++/toml.h>
 
 #include "contracts/clause_readers.hpp"
-#include "contracts/digest.hpp"
+#include "util/sha256.hpp"
 #include "contracts/read_baseline.hpp"
-#include "contracts/text_file.hpp"
+#include "util/text_file.hpp"
 #include "contracts/toml_reader.hpp"
 
 namespace hallmark::contracts {
@@ -176,7 +176,7 @@ void read_clauses(const toml::table& root, Contract& contract, std::vector<Contr
 // Reads one file's own header, clauses and waivers, and lists its includes.
 void parse_one(std::string_view text, Contract& contract, std::vector<Include>& includes,
                std::vector<ContractError>& errors) {
-  contract.sha256 = sha256_hex(text);
+  contract.sha256 = util::sha256_hex(text);
   toml::table root;
   try {
     root = toml::parse(text, contract.file);
@@ -206,7 +206,7 @@ void load_tree(std::string_view text, Contract& contract, std::vector<std::strin
                                                    contract.file)});
       continue;
     }
-    const auto included_text = read_text_file(path);
+    const auto included_text = util::read_text_file(path);
     if (!included_text) {
       errors.push_back({include.place, fmt::format("cannot read included contract {}", path)});
       continue;
@@ -250,7 +250,7 @@ LoadResult parse_contract(std::string_view text, const std::string& file) {
 }
 
 LoadResult load_contract(const std::string& path) {
-  const auto text = read_text_file(path);
+  const auto text = util::read_text_file(path);
   if (!text) return std::unexpected(std::vector<ContractError>{{{path, 0, 0}, "cannot read the contract file"}});
   return parse_contract(*text, path);
 }

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "probes/account_databases.hpp"
+#include "probes/parsers/account_databases.hpp"
 
 namespace hallmark::probes {
 
@@ -24,10 +24,10 @@ std::expected<std::string_view, std::string> content_of(const Facts& facts, std:
   return std::string_view(*found->second->content);
 }
 
-bool is_member(const std::string& user, const GroupEntry& group, const std::vector<PasswdEntry>& users) {
+bool is_member(const std::string& user, const parsers::GroupEntry& group, const std::vector<parsers::PasswdEntry>& users) {
   if (std::find(group.members.begin(), group.members.end(), user) != group.members.end()) return true;
   return std::any_of(users.begin(), users.end(),
-                     [&](const PasswdEntry& entry) { return entry.name == user && entry.gid == group.gid; });
+                     [&](const parsers::PasswdEntry& entry) { return entry.name == user && entry.gid == group.gid; });
 }
 
 }  // namespace
@@ -53,8 +53,8 @@ Outcome evaluate(const contracts::UserSpec& spec, const Facts& facts) {
                                            : fmt::format("user {} {}", spec.name, fmt::join(parts, ", "));
   const auto passwd = content_of(facts, k_passwd);
   if (!passwd) return Outcome::error(expected, passwd.error());
-  const auto users = parse_passwd(*passwd);
-  const auto user = std::find_if(users.begin(), users.end(), [&](const PasswdEntry& e) { return e.name == spec.name; });
+  const auto users = parsers::parse_passwd(*passwd);
+  const auto user = std::find_if(users.begin(), users.end(), [&](const parsers::PasswdEntry& e) { return e.name == spec.name; });
   if (user == users.end()) {
     const std::string actual = fmt::format("no user {} in /etc/passwd", spec.name);
     return spec.absent ? Outcome::pass(expected, actual) : Outcome::fail(expected, actual);
@@ -68,9 +68,9 @@ Outcome evaluate(const contracts::UserSpec& spec, const Facts& facts) {
   if (!spec.groups.empty()) {
     const auto group_text = content_of(facts, k_group);
     if (!group_text) return Outcome::error(expected, group_text.error());
-    const auto groups = parse_group(*group_text);
+    const auto groups = parsers::parse_group(*group_text);
     for (const std::string& wanted : spec.groups) {
-      const auto group = std::find_if(groups.begin(), groups.end(), [&](const GroupEntry& g) { return g.name == wanted; });
+      const auto group = std::find_if(groups.begin(), groups.end(), [&](const parsers::GroupEntry& g) { return g.name == wanted; });
       if (group == groups.end() || !is_member(spec.name, *group, users)) missing_groups.push_back(wanted);
     }
   }
@@ -89,9 +89,9 @@ Outcome evaluate(const contracts::GroupSpec& spec, const Facts& facts) {
   if (!group_text) return Outcome::error(expected, group_text.error());
   const auto passwd = content_of(facts, k_passwd);
   if (!passwd) return Outcome::error(expected, passwd.error());
-  const auto groups = parse_group(*group_text);
-  const auto users = parse_passwd(*passwd);
-  const auto group = std::find_if(groups.begin(), groups.end(), [&](const GroupEntry& g) { return g.name == spec.name; });
+  const auto groups = parsers::parse_group(*group_text);
+  const auto users = parsers::parse_passwd(*passwd);
+  const auto group = std::find_if(groups.begin(), groups.end(), [&](const parsers::GroupEntry& g) { return g.name == spec.name; });
   if (group == groups.end()) {
     const std::string actual = fmt::format("no group {} in /etc/group", spec.name);
     return spec.absent ? Outcome::pass(expected, actual) : Outcome::fail(expected, actual);

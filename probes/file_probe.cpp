@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "contracts/digest.hpp"
+#include "util/sha256.hpp"
 
 namespace hallmark::probes {
 
@@ -47,7 +47,7 @@ void check_content(const contracts::FileSpec& spec, const FileInfo& file, std::v
     if (!pattern.found_in(*file.content)) problems.push_back(fmt::format("does not match /{}/", pattern.text()));
   }
   if (spec.sha256) {
-    const std::string digest = contracts::sha256_hex(*file.content);
+    const std::string digest = util::sha256_hex(*file.content);
     if (digest != *spec.sha256) problems.push_back(fmt::format("has sha256 {}", digest));
   }
 }

@@ -5,14 +5,13 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "probes/account_databases.hpp"
+#include "probes/parsers/os_release.hpp"
 #include "probes/version_match.hpp"
 
 namespace hallmark::probes {
 
 namespace {
 
-constexpr std::array<std::string_view, 2> k_os_release_paths{"/etc/os-release", "/usr/lib/os-release"};
 
 bool contains_word(std::string_view words, std::string_view word) {
   std::size_t start = 0;
@@ -27,7 +26,7 @@ bool contains_word(std::string_view words, std::string_view word) {
 }  // namespace
 
 void plan(const contracts::OsSpec&, FactRequest& request) {
-  for (std::string_view path : k_os_release_paths) request.files[std::string(path)] = true;
+  for (std::string_view path : parsers::k_os_release_paths) request.files[std::string(path)] = true;
 }
 
 Outcome evaluate(const contracts::OsSpec& spec, const Facts& facts) {
@@ -38,7 +37,7 @@ Outcome evaluate(const contracts::OsSpec& spec, const Facts& facts) {
   const std::string expected = fmt::format("os-release {}", fmt::join(parts, ", "));
 
   const FileInfo* release = nullptr;
-  for (std::string_view path : k_os_release_paths) {
+  for (std::string_view path : parsers::k_os_release_paths) {
     const auto found = facts.files.find(std::string(path));
     if (found == facts.files.end()) return Outcome::error(expected, "os-release was not gathered");
     if (!found->second) return Outcome::error(expected, found->second.error());
@@ -48,9 +47,9 @@ Outcome evaluate(const contracts::OsSpec& spec, const Facts& facts) {
     }
   }
   if (!release) return Outcome::fail(expected, "the image has no /etc/os-release nor /usr/lib/os-release");
-  const std::string id = os_release_value(*release->content, "ID").value_or("");
-  const std::string version = os_release_value(*release->content, "VERSION_ID").value_or("");
-  const std::string like = os_release_value(*release->content, "ID_LIKE").value_or("");
+  const std::string id = parsers::os_release_value(*release->content, "ID").value_or("");
+  const std::string version = parsers::os_release_value(*release->content, "VERSION_ID").value_or("");
+  const std::string like = parsers::os_release_value(*release->content, "ID_LIKE").value_or("");
   const std::string actual = fmt::format("os-release ID={}, VERSION_ID={}, ID_LIKE={}", id, version, like);
   bool holds = !spec.id || *spec.id == id;
   holds = holds && (!spec.version_id || (!version.empty() && satisfies(*spec.version_id, version, VersionScheme::dpkg)));

@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "probes/account_databases.hpp"
+#include "probes/parsers/os_release.hpp"
 
 namespace hallmark::probes {
 
@@ -19,7 +19,6 @@ using nlohmann::json;
 using nlohmann::ordered_json;  // sections in documentation order; maps are inserted sorted
 
 constexpr std::string_view k_format = "hallmark-snapshot";
-constexpr std::array<std::string_view, 2> k_os_release_paths{"/etc/os-release", "/usr/lib/os-release"};
 
 // Names as os-release files write them: upper-case letters, digits and underscores. Other lines
 // are not kept, which also leaves the name "error" free to mark an os-release not gathered.
@@ -36,7 +35,7 @@ std::map<std::string, std::string> parse_os_release(std::string_view text) {
     const std::string_view line = text.substr(start, end - start);
     const std::string_view name = line.substr(0, line.find('='));
     if (name.size() < line.size() && is_os_release_name(name)) {
-      values.emplace(name, os_release_value(text, name).value_or(""));
+      values.emplace(name, parsers::os_release_value(text, name).value_or(""));
     }
     start = end + 1;
   }
@@ -93,7 +92,7 @@ ordered_json packages_json(const std::optional<Fact<PackageFacts>>& packages) {
 
 // The first os-release that exists, as os-release(7) looks them up.
 ordered_json os_release_json(const Facts& facts) {
-  for (std::string_view path : k_os_release_paths) {
+  for (std::string_view path : parsers::k_os_release_paths) {
     const auto found = facts.files.find(std::string(path));
     if (found == facts.files.end()) return error_json("os-release was not gathered");
     if (!found->second) return error_json(found->second.error());
@@ -243,8 +242,12 @@ class Node {
 };
 
 Provenance read_provenance(const Node& node) {
-  return {node["target"].string(),        node["image"].string(),    node["image_id"].string(),
-          node["image_digests"].strings(), node["taken_at"].string(), node["hallmark_version"].string()};
+  return {.target = node["target"].string(),
+          .image = node["image"].string(),
+          .image_id = node["image_id"].string(),
+          .image_digests = node["image_digests"].strings(),
+          .taken_at = node["taken_at"].string(),
+          .hallmark_version = node["hallmark_version"].string()};
 }
 
 std::optional<Fact<PackageFacts>> read_packages(const Node& node) {
@@ -265,13 +268,13 @@ std::optional<Fact<PackageFacts>> read_packages(const Node& node) {
 
 // os-release comes back as the file fact /etc/os-release, which is where probes look for it.
 void read_os_release(const Node& node, Facts& facts) {
-  const std::string etc(k_os_release_paths[0]);
+  const std::string etc(parsers::k_os_release_paths[0]);
   if (const auto error = node.gather_error()) {
     facts.files[etc] = std::unexpected(*error);
     return;
   }
   if (node.is_null()) {
-    for (std::string_view path : k_os_release_paths) facts.files[std::string(path)] = FileInfo{};
+    for (std::string_view path : parsers::k_os_release_paths) facts.files[std::string(path)] = FileInfo{};
     return;
   }
   std::map<std::string, std::string> values;

@@ -6,18 +6,9 @@
 #include <vector>
 
 #include "probes/facts.hpp"
+#include "probes/provenance.hpp"
 
 namespace hallmark::probes {
-
-// Where and when a snapshot was taken.
-struct Provenance {
-  std::string target;    // the target spec as given, e.g. "docker-image:core:12.5"
-  std::string image;     // image reference, when there is one
-  std::string image_id;  // content id, e.g. "sha256:..."
-  std::vector<std::string> image_digests;
-  std::string taken_at;  // ISO 8601 UTC, e.g. "2026-11-24T12:00:00Z"
-  std::string hallmark_version;
-};
 
 // The gathered facts of a target, saved to compare later targets against.
 struct Snapshot {

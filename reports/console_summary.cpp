@@ -10,14 +10,14 @@ namespace hallmark::reports {
 namespace {
 
 // Lower ranks print first: what blocks the gate, then what could not be judged, then the rest.
-int rank(const ClauseResult& result) {
+int rank(const probes::ClauseResult& result) {
   if (result.blocks()) return 0;
   if (result.outcome.verdict == probes::Verdict::error) return 1;
   if (result.outcome.verdict == probes::Verdict::fail) return 2;
   return 3;
 }
 
-std::string_view label(const ClauseResult& result) {
+std::string_view label(const probes::ClauseResult& result) {
   if (result.blocks()) return "FAIL ";
   switch (result.outcome.verdict) {
     case probes::Verdict::error: return "ERROR";
@@ -32,25 +32,25 @@ std::string_view label(const ClauseResult& result) {
 
 void print_summary(std::ostream& out, const RunResult& run) {
   for (const SuiteResult& suite : run.suites) {
-    fmt::print(out, "\n{} {} on {}\n", suite.contract_name, suite.contract_version, suite.target.spec);
+    fmt::print(out, "\n{} {} on {}\n", suite.contract_name, suite.contract_version, suite.provenance.target);
     if (suite.target_problem) fmt::print(out, "  target trouble: {}\n", suite.target_problem->substr(0, 2000));
-    std::vector<const ClauseResult*> shown;
-    for (const ClauseResult& result : suite.clauses) {
+    std::vector<const probes::ClauseResult*> shown;
+    for (const probes::ClauseResult& result : suite.clauses) {
       if (result.outcome.verdict != probes::Verdict::pass) shown.push_back(&result);
     }
     std::stable_sort(shown.begin(), shown.end(),
-                     [](const ClauseResult* a, const ClauseResult* b) { return rank(*a) < rank(*b); });
-    for (const ClauseResult* result : shown) {
+                     [](const probes::ClauseResult* a, const probes::ClauseResult* b) { return rank(*a) < rank(*b); });
+    for (const probes::ClauseResult* result : shown) {
       std::string where = result->clause.place.str();
       if (result->clause.bug) where += ", " + *result->clause.bug;
       fmt::print(out, "  {} {}  ({})\n        expected: {}\n        actual:   {}\n", label(*result),
                  result->clause.id, where, result->outcome.expected, result->outcome.actual);
     }
-    const Counts counts = count(suite);
+    const probes::Counts counts = count(suite);
     fmt::print(out, "  {} clauses: {} passed, {} failed, {} errors, {} skipped in {:.2f} s\n", counts.total,
                counts.passed, counts.failed, counts.errors, counts.skipped, suite.seconds);
   }
-  const Counts counts = count(run);
+  const probes::Counts counts = count(run);
   fmt::print(out, "\nhallmark: {} clauses, {} passed, {} blocking failures, {} errors in {:.2f} s\n",
              counts.total, counts.passed, counts.blocking_failures, counts.errors, run.seconds);
 }

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "probes/account_databases.hpp"
+#include "probes/parsers/os_release.hpp"
 
 namespace hallmark::reports {
 
@@ -19,9 +19,9 @@ std::string os_name(const probes::Facts& facts) {
   if (found == facts.files.end() || !found->second) return "(unknown)";
   if (!found->second->content) return "(no os-release)";
   const std::string& text = *found->second->content;
-  if (const auto pretty = probes::os_release_value(text, "PRETTY_NAME")) return *pretty;
-  return fmt::format("{} {}", probes::os_release_value(text, "NAME").value_or("?"),
-                     probes::os_release_value(text, "VERSION_ID").value_or("?"));
+  if (const auto pretty = probes::parsers::os_release_value(text, "PRETTY_NAME")) return *pretty;
+  return fmt::format("{} {}", probes::parsers::os_release_value(text, "NAME").value_or("?"),
+                     probes::parsers::os_release_value(text, "VERSION_ID").value_or("?"));
 }
 
 void print_provenance(std::ostream& out, std::string_view label, const probes::Snapshot& snapshot) {

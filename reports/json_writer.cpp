@@ -10,7 +10,7 @@ namespace {
 
 using nlohmann::json;
 
-json clause_json(const ClauseResult& result) {
+json clause_json(const probes::ClauseResult& result) {
   const contracts::Clause& clause = result.clause;
   json node{{"id", clause.id},
             {"kind", clause.kind},
@@ -38,7 +38,7 @@ json includes_json(const std::vector<contracts::IncludedFile>& includes) {
   return list;
 }
 
-json counts_json(const Counts& counts) {
+json counts_json(const probes::Counts& counts) {
   return {{"total", counts.total},   {"passed", counts.passed},   {"failed", counts.failed},
           {"errors", counts.errors}, {"skipped", counts.skipped}, {"blocking_failures", counts.blocking_failures}};
 }
@@ -49,7 +49,7 @@ std::string render_json(const RunResult& run) {
   json suites = json::array();
   for (const SuiteResult& suite : run.suites) {
     json clauses = json::array();
-    for (const ClauseResult& result : suite.clauses) clauses.push_back(clause_json(result));
+    for (const probes::ClauseResult& result : suite.clauses) clauses.push_back(clause_json(result));
     suites.push_back({{"contract",
                        {{"name", suite.contract_name},
                         {"version", suite.contract_version},
@@ -57,12 +57,12 @@ std::string render_json(const RunResult& run) {
                         {"sha256", suite.contract_sha256},
                         {"includes", includes_json(suite.includes)}}},
                       {"target",
-                       {{"spec", suite.target.spec},
-                        {"image", suite.target.image},
-                        {"image_id", suite.target.image_id},
-                        {"image_digests", suite.target.image_digests},
-                        {"hostname", suite.target.hostname},
-                        {"host_key", suite.target.host_key}}},
+                       {{"spec", suite.provenance.target},
+                        {"image", suite.provenance.image},
+                        {"image_id", suite.provenance.image_id},
+                        {"image_digests", suite.provenance.image_digests},
+                        {"hostname", suite.provenance.hostname},
+                        {"host_key", suite.provenance.host_key}}},
                       {"timestamp", suite.timestamp},
                       {"seconds", suite.seconds},
                       {"target_problem", suite.target_problem ? json(*suite.target_problem) : json(nullptr)},

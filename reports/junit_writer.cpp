@@ -7,7 +7,6 @@
 #include <pugixml.hpp>
 
 #include "probes/waiver_gate.hpp"
-#include "reports/atomic_file.hpp"
 #include "reports/xml_text.hpp"
 
 namespace hallmark::reports {
@@ -26,7 +25,7 @@ void add_text_child(pugi::xml_node parent, const char* name, std::string_view te
 }
 
 // The body of a <failure> or <error>: what a person needs to act without opening the contract.
-std::string detail(const ClauseResult& result) {
+std::string detail(const probes::ClauseResult& result) {
   std::string text = fmt::format("expected: {}\nactual:   {}\nclause:   {} ({})", result.outcome.expected,
                                  result.outcome.actual, result.clause.id, result.clause.place.str());
   if (result.clause.bug) text += fmt::format("\nbug:      {}", *result.clause.bug);
@@ -34,7 +33,7 @@ std::string detail(const ClauseResult& result) {
   return text;
 }
 
-void add_testcase(pugi::xml_node suite, const std::string& group, const ClauseResult& result) {
+void add_testcase(pugi::xml_node suite, const std::string& group, const probes::ClauseResult& result) {
   pugi::xml_node testcase = suite.append_child("testcase");
   // The bug id is part of the name, so an auditor finds the check that guards a bug in Jenkins.
   const std::string name = result.clause.bug ? fmt::format("{} [{}]", result.clause.id, *result.clause.bug) : result.clause.id;
@@ -75,15 +74,15 @@ void add_testcase(pugi::xml_node suite, const std::string& group, const ClauseRe
 // with several targets the target joins the group: "<contract>@<target>" (dots made '_').
 std::string group_of(const RunResult& run, const SuiteResult& suite) {
   const bool several_targets = std::any_of(run.suites.begin(), run.suites.end(),
-                                           [&](const SuiteResult& other) { return other.target.spec != suite.target.spec; });
+                                           [&](const SuiteResult& other) { return other.provenance.target != suite.provenance.target; });
   if (!several_targets) return suite.contract_name;
-  std::string target = suite.target.spec;
+  std::string target = suite.provenance.target;
   std::replace(target.begin(), target.end(), '.', '_');
   return fmt::format("{}@{}", suite.contract_name, target);
 }
 
 void add_suite(pugi::xml_node root, const RunResult& run, const SuiteResult& suite) {
-  const Counts counts = count(suite);
+  const probes::Counts counts = count(suite);
   const std::string group = group_of(run, suite);
   pugi::xml_node node = root.append_child("testsuite");
   node.append_attribute("name").set_value(xml_safe(group).c_str());
@@ -93,7 +92,7 @@ void add_suite(pugi::xml_node root, const RunResult& run, const SuiteResult& sui
   node.append_attribute("skipped").set_value(counts.total - counts.passed - counts.blocking_failures - counts.errors);
   node.append_attribute("time").set_value(fmt::format("{:.3f}", suite.seconds).c_str());
   node.append_attribute("timestamp").set_value(suite.timestamp.c_str());
-  node.append_attribute("hostname").set_value(xml_safe(suite.target.hostname).c_str());
+  node.append_attribute("hostname").set_value(xml_safe(suite.provenance.hostname).c_str());
 
   pugi::xml_node properties = node.append_child("properties");
   add_property(properties, "hallmark.version", run.hallmark_version);
@@ -101,16 +100,16 @@ void add_suite(pugi::xml_node root, const RunResult& run, const SuiteResult& sui
   add_property(properties, "contract.version", suite.contract_version);
   add_property(properties, "contract.file", suite.contract_file);
   add_property(properties, "contract.sha256", suite.contract_sha256);
-  add_property(properties, "target", suite.target.spec);
-  add_property(properties, "target.image", suite.target.image);
-  add_property(properties, "target.image_id", suite.target.image_id);
-  for (const std::string& digest : suite.target.image_digests) add_property(properties, "target.image_digest", digest);
-  add_property(properties, "target.host_key", suite.target.host_key);
+  add_property(properties, "target", suite.provenance.target);
+  add_property(properties, "target.image", suite.provenance.image);
+  add_property(properties, "target.image_id", suite.provenance.image_id);
+  for (const std::string& digest : suite.provenance.image_digests) add_property(properties, "target.image_digest", digest);
+  add_property(properties, "target.host_key", suite.provenance.host_key);
   for (const contracts::IncludedFile& include : suite.includes) {
     add_property(properties, "contract.include", fmt::format("{} sha256:{}", include.file, include.sha256));
   }
   add_property(properties, "selection", suite.selection);
-  for (const ClauseResult& result : suite.clauses) {
+  for (const probes::ClauseResult& result : suite.clauses) {
     if (result.clause.bug) add_property(properties, fmt::format("bug.{}", result.clause.id), *result.clause.bug);
     if (result.waiver) {
       add_property(properties, fmt::format("waiver.{}", result.clause.id),
@@ -118,7 +117,7 @@ void add_suite(pugi::xml_node root, const RunResult& run, const SuiteResult& sui
                                result.waiver->justification));
     }
   }
-  for (const ClauseResult& result : suite.clauses) add_testcase(node, group, result);
+  for (const probes::ClauseResult& result : suite.clauses) add_testcase(node, group, result);
   if (suite.target_problem) add_text_child(node, "system-err", *suite.target_problem);
 }
 
@@ -129,7 +128,7 @@ std::string render_junit(const RunResult& run) {
   pugi::xml_node declaration = document.append_child(pugi::node_declaration);
   declaration.append_attribute("version").set_value("1.0");
   declaration.append_attribute("encoding").set_value("UTF-8");
-  const Counts counts = count(run);
+  const probes::Counts counts = count(run);
   pugi::xml_node root = document.append_child("testsuites");
   root.append_attribute("name").set_value("hallmark");
   root.append_attribute("tests").set_value(counts.total);
@@ -140,10 +139,6 @@ std::string render_junit(const RunResult& run) {
   std::ostringstream out;
   document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
   return out.str();
-}
-
-std::expected<void, std::string> write_junit(const RunResult& run, const std::string& path) {
-  return write_file_atomically(path, render_junit(run));
 }
 
 }  // namespace hallmark::reports

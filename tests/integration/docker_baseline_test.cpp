@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
-#include "runner/process.hpp"
+#include "runner/transports/process.hpp"
 #include "support/docker_fixture.hpp"
 #include "support/hallmark_cli.hpp"
 #include "support/junit_schema.hpp"
@@ -25,7 +25,7 @@ int bar(void) { return 2; }
 void build_library(const TempDir& dir, const std::string& name, bool with_bar) {
   dir.write(name + ".map", with_bar ? "VERS_1 { global: foo; bar; local: *; };\n" : "VERS_1 { global: foo; local: *; };\n");
   const std::string source = dir.write("demo.c", k_library);
-  const auto result = runner::run_process({"gcc", "-shared", "-fPIC", "-Wl,-soname,libdemo.so.1",
+  const auto result = runner::transports::run_process({"gcc", "-shared", "-fPIC", "-Wl,-soname,libdemo.so.1",
                                            "-Wl,--version-script=" + (dir.path() / (name + ".map")).string(), "-o",
                                            (dir.path() / name).string(), source},
                                           {}, 120s);
@@ -39,7 +39,7 @@ class BuiltImage {
     dir.write("Dockerfile", dockerfile);
     docker({"build", "--network", "none", "-q", "-t", tag_, dir.path().string()});
   }
-  ~BuiltImage() { (void)runner::run_process({"docker", "rmi", "-f", tag_}, {}, 60s); }
+  ~BuiltImage() { (void)runner::transports::run_process({"docker", "rmi", "-f", tag_}, {}, 60s); }
   const std::string& tag() const { return tag_; }
 
  private:

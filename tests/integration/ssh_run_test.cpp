@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "runner/process.hpp"
-#include "runner/ssh_transport.hpp"
+#include "runner/transports/process.hpp"
+#include "runner/transports/ssh_transport.hpp"
 #include "tests/support/hallmark_cli.hpp"
 #include "tests/support/sshd_fixture.hpp"
 #include "tests/support/text_assertions.hpp"
@@ -47,7 +47,7 @@ HallmarkRun run_hallmark(const std::string& contract, const SshTestKeys& keys, c
                                 fmt::format("ssh:{}@127.0.0.1:{}", user, port), "--identity", keys.user_key(),
                                 "--known-hosts", keys.known_hosts(), "--accept-new-host-key", "--junit", junit};
   argv.insert(argv.end(), more.begin(), more.end());
-  const auto result = run_process(argv, {}, 300s);
+  const auto result = transports::run_process(argv, {}, 300s);
   if (!result) return {-1, result.error(), ""};
   return {result->timed_out ? -1 : result->exit_code, result->out + result->err, read_file(junit)};
 }
@@ -101,7 +101,7 @@ TEST(SshContainer, ContractHoldsInADebianContainerReachedOverSsh) {
   ASSERT_TRUE(hallmark::testing::docker_available()) << "no Docker daemon answers `docker info` (.ci/setup starts one)";
   const hallmark::testing::SshdContainer container;
   // First make sure the connection reaches the container, not this machine.
-  const auto transport = connect_ssh(container.endpoint(), container.keys().client_options());
+  const auto transport = transports::connect_ssh(container.endpoint(), container.keys().client_options());
   ASSERT_TRUE(transport.has_value()) << transport.error();
   const auto marker = (*transport)->exec({"test", "-f", "/etc/hallmark-test-image"}, {}, 10s);
   ASSERT_TRUE(marker.has_value()) << marker.error();

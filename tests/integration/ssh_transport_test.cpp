@@ -1,4 +1,4 @@
-#include "runner/ssh_transport.hpp"
+#include "runner/transports/ssh_transport.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -17,14 +17,13 @@
 #include "tests/support/sshd_fixture.hpp"
 #include "tests/support/text_assertions.hpp"
 
-namespace hallmark::runner {
+namespace hallmark::runner::transports {
 namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 using hallmark::testing::Sshd;
-using hallmark::testing::SshdConfig;
 
 using hallmark::testing::contains;
 using hallmark::testing::read_file;
@@ -177,26 +176,6 @@ TEST_F(SshTransportTest, ParallelCallsWithLargeOutputsKeepTheirStreamsApart) {
   }
 }
 
-TEST_F(SshTransportTest, ReadFileOverSftpIsByteExact) {
-  const std::string path = sshd_.keys().dir() + "/binary";
-  const std::string content = binary_content(3 * 1024 * 1024 + 13);
-  write_bytes(path, content);
-
-  const auto read = transport_->read_file(path);
-
-  ASSERT_TRUE(read.has_value()) << read.error();
-  EXPECT_EQ(read->size(), content.size());
-  EXPECT_TRUE(*read == content);
-  EXPECT_TRUE(contains(sshd_.log(), "Starting session: subsystem 'sftp'"));
-}
-
-TEST_F(SshTransportTest, ReadFileOfAMissingPathNamesThePath) {
-  const auto read = transport_->read_file("/nonexistent/hallmark");
-  ASSERT_FALSE(read.has_value());
-  EXPECT_TRUE(contains(read.error(), "cannot read /nonexistent/hallmark on root@127.0.0.1:"));
-  EXPECT_TRUE(contains(read.error(), "no such file"));
-}
-
 TEST_F(SshTransportTest, DescribeNamesUserHostAndPort) {
   EXPECT_EQ(transport_->describe(), fmt::format("ssh root@127.0.0.1:{}", sshd_.port()));
 }
@@ -226,9 +205,6 @@ TEST_F(SshTransportTest, DroppedConnectionFailsTheRunningCallAndLaterCallsFast) 
   ASSERT_FALSE(later.has_value());
   EXPECT_TRUE(contains(later.error(), lost));
   EXPECT_LT(milliseconds_since(start), 100);
-  const auto file = transport_->read_file("/etc/hostname");
-  ASSERT_FALSE(file.has_value());
-  EXPECT_TRUE(contains(file.error(), lost));
   ASSERT_TRUE(transport_->connection_problem().has_value());
   EXPECT_TRUE(contains(*transport_->connection_problem(), lost));
 }
@@ -301,23 +277,6 @@ TEST_F(SshTransportTest, CostOfExecsIsMeasured) {
   std::cout << describe_costs("as root", root) << describe_costs("as a /bin/sh user", plain);
   RecordProperty("exec_median_ms_sh_user", fmt::format("{:.2f}", plain.median));
   EXPECT_LT(plain.sleep_parallel, plain.sleep_serial);
-}
-
-TEST(SshCatFallback, ReadFileWithoutSftpUsesCatAndIsByteExact) {
-  Sshd sshd(SshdConfig{.sftp = false});
-  const auto transport = connect_or_throw(sshd.endpoint(), sshd.keys().client_options());
-  const std::string path = sshd.keys().dir() + "/binary";
-  const std::string content = binary_content(1024 * 1024 + 3);
-  write_bytes(path, content);
-
-  const auto read = transport->read_file(path);
-
-  ASSERT_TRUE(read.has_value()) << read.error();
-  EXPECT_TRUE(*read == content);
-  EXPECT_TRUE(contains(sshd.log(), "subsystem request for sftp by user root failed, subsystem not found"));
-  const auto missing = transport->read_file("/nonexistent/hallmark");
-  ASSERT_FALSE(missing.has_value());
-  EXPECT_TRUE(contains(missing.error(), "cannot read /nonexistent/hallmark on root@127.0.0.1:"));
 }
 
 TEST(SshHostKey, UnknownHostIsRefusedWithItsFingerprintAndTheLineToAdd) {
@@ -417,10 +376,7 @@ TEST(SshSudo, RootRunsCommandsThroughSudo) {
   ASSERT_TRUE(result.has_value()) << result.error();
   EXPECT_EQ(result->out, "0\n");
   EXPECT_EQ(result->exit_code, 3);
-  const auto file = transport->read_file("/etc/hostname");  // through `sudo -n -- cat`, not SFTP
-  ASSERT_TRUE(file.has_value()) << file.error();
-  EXPECT_EQ(*file, read_file("/etc/hostname"));
 }
 
 }  // namespace
-}  // namespace hallmark::runner
+}  // namespace hallmark::runner::transports

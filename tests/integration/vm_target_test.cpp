@@ -11,7 +11,7 @@
 #include <sstream>
 #include <thread>
 
-#include "runner/process.hpp"
+#include "runner/transports/process.hpp"
 #include "support/hallmark_cli.hpp"
 #include "support/junit_schema.hpp"
 #include "support/temp_dir.hpp"
@@ -27,7 +27,7 @@ using namespace std::chrono_literals;
 const std::map<std::string, std::string>& test_vm() {
   static const std::map<std::string, std::string> vm = [] {
     std::map<std::string, std::string> values;
-    const auto built = runner::run_process({source_path("tests/images/build-vm-image.sh")}, {}, 1800s);
+    const auto built = runner::transports::run_process({source_path("tests/images/build-vm-image.sh")}, {}, 1800s);
     if (!built || built->exit_code != 0) {
       ADD_FAILURE() << "build-vm-image.sh failed: " << (built ? built->err : built.error());
       return values;

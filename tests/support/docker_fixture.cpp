@@ -7,7 +7,7 @@
 #include <mutex>
 #include <sstream>
 
-#include "runner/process.hpp"
+#include "runner/transports/process.hpp"
 #include "support/hallmark_cli.hpp"
 
 namespace hallmark::testing {
@@ -35,7 +35,7 @@ std::string last_line(const std::string& text) {
 std::string docker(const std::vector<std::string>& args) {
   std::vector<std::string> argv{"docker"};
   argv.insert(argv.end(), args.begin(), args.end());
-  const auto result = runner::run_process(argv, {}, 300s);
+  const auto result = runner::transports::run_process(argv, {}, 300s);
   if (!result || result->exit_code != 0) {
     ADD_FAILURE() << "docker " << args.front() << " failed: " << (result ? result->err : result.error());
     return {};
@@ -44,7 +44,7 @@ std::string docker(const std::vector<std::string>& args) {
 }
 
 std::string build_test_image(const std::string& recipe) {
-  const auto result = runner::run_process({source_path(recipe)}, {}, 1800s);
+  const auto result = runner::transports::run_process({source_path(recipe)}, {}, 1800s);
   if (!result || result->exit_code != 0) {
     ADD_FAILURE() << recipe << " failed (is the Docker daemon running?): " << (result ? result->err : result.error());
     return {};
@@ -72,7 +72,7 @@ TestContainer::TestContainer(const std::vector<std::string>& run_args) : name_("
   docker(args);
 }
 
-TestContainer::~TestContainer() { (void)runner::run_process({"docker", "rm", "-f", name_}, {}, 60s); }
+TestContainer::~TestContainer() { (void)runner::transports::run_process({"docker", "rm", "-f", name_}, {}, 60s); }
 
 TestImageTag::TestImageTag(const std::string& source, const std::vector<std::string>& import_changes)
     : tag_("hallmark-test/scratch:" + unique_suffix()) {
@@ -83,10 +83,10 @@ TestImageTag::TestImageTag(const std::string& source, const std::vector<std::str
   // The same layers with changed image config (CMD, ENTRYPOINT...).
   std::string dockerfile = "FROM " + source + "\n";
   for (const std::string& change : import_changes) dockerfile += change + "\n";
-  const auto result = runner::run_process({"docker", "build", "--network", "none", "-q", "-t", tag_, "-"}, dockerfile, 300s);
+  const auto result = runner::transports::run_process({"docker", "build", "--network", "none", "-q", "-t", tag_, "-"}, dockerfile, 300s);
   if (!result || result->exit_code != 0) ADD_FAILURE() << "docker build failed: " << (result ? result->err : result.error());
 }
 
-TestImageTag::~TestImageTag() { (void)runner::run_process({"docker", "rmi", tag_}, {}, 60s); }
+TestImageTag::~TestImageTag() { (void)runner::transports::run_process({"docker", "rmi", tag_}, {}, 60s); }
 
 }  // namespace hallmark::testing

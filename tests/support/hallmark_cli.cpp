@@ -5,14 +5,14 @@
 #include <gtest/gtest.h>
 #include <sstream>
 
-#include "runner/process.hpp"
+#include "runner/transports/process.hpp"
 
 namespace hallmark::testing {
 
 CliResult run_hallmark(const std::vector<std::string>& args, std::chrono::seconds timeout) {
   std::vector<std::string> argv{HALLMARK_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
-  const auto result = runner::run_process(argv, {}, timeout);
+  const auto result = runner::transports::run_process(argv, {}, timeout);
   if (!result) {
     ADD_FAILURE() << "cannot run hallmark: " << result.error();
     return {};

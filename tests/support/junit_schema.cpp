@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <gtest/gtest.h>
 
-#include "runner/process.hpp"
+#include "runner/transports/process.hpp"
 
 namespace hallmark::testing {
 
@@ -13,7 +13,7 @@ std::string validate_junit(const std::string& path) {
     ADD_FAILURE() << "JUnit schema not found at " << schema << " (CI lays ../shared beside the clone)";
     return "schema missing";
   }
-  const auto result = runner::run_process({"xmllint", "--noout", "--schema", schema.string(), path}, {}, std::chrono::seconds{60});
+  const auto result = runner::transports::run_process({"xmllint", "--noout", "--schema", schema.string(), path}, {}, std::chrono::seconds{60});
   if (!result) return result.error();
   return result->exit_code == 0 ? "" : result->err;
 }

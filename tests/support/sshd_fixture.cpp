@@ -21,7 +21,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "runner/process.hpp"
+#include "runner/transports/process.hpp"
 
 namespace hallmark::testing {
 
@@ -77,7 +77,7 @@ std::vector<pid_t> descendants_of(pid_t root) {
 }  // namespace
 
 std::string run_checked(const std::vector<std::string>& argv, std::chrono::seconds timeout) {
-  auto result = runner::run_process(argv, {}, timeout);
+  auto result = runner::transports::run_process(argv, {}, timeout);
   if (!result) throw std::runtime_error(result.error());
   if (result->timed_out || result->exit_code != 0) {
     throw std::runtime_error(fmt::format("`{}` {}: {}{}", fmt::join(argv, " "),
@@ -133,8 +133,8 @@ SshTestKeys::~SshTestKeys() {
   fs::remove_all(dir_, ignored);
 }
 
-runner::SshOptions SshTestKeys::client_options() const {
-  runner::SshOptions options;
+runner::transports::SshOptions SshTestKeys::client_options() const {
+  runner::transports::SshOptions options;
   options.identity = user_key();
   options.known_hosts = known_hosts();
   options.accept_new_host_key = true;
@@ -142,7 +142,7 @@ runner::SshOptions SshTestKeys::client_options() const {
   return options;
 }
 
-Sshd::Sshd(SshdConfig config) : config_(config), port_(free_loopback_port()) {
+Sshd::Sshd() : port_(free_loopback_port()) {
   make_key(host_key(), "hallmark-test-host");
   std::string text = fmt::format(
       "ListenAddress 127.0.0.1:{port}\n"
@@ -158,7 +158,6 @@ Sshd::Sshd(SshdConfig config) : config_(config), port_(free_loopback_port()) {
       "LogLevel VERBOSE\n",
       fmt::arg("port", port_), fmt::arg("host_key", host_key()), fmt::arg("dir", keys_.dir()),
       fmt::arg("keys", keys_.authorized_keys()));
-  if (config_.sftp) text += "Subsystem sftp /usr/lib/openssh/sftp-server\n";
   write_text(keys_.dir() + "/sshd_config", text);
   start();
 }
@@ -235,37 +234,37 @@ TemporaryUser::TemporaryUser() : name_(fmt::format("hallmark-t-{}", getpid())) {
 TemporaryUser::~TemporaryUser() {
   // The account's sshd sessions may still be ending after their clients disconnected.
   for (int attempt = 0; attempt < 50; ++attempt) {
-    const auto deleted = runner::run_process({"userdel", "--force", name_}, {}, 60s);
+    const auto deleted = runner::transports::run_process({"userdel", "--force", name_}, {}, 60s);
     if (!deleted || deleted->exit_code == 0 || deleted->exit_code == 6) return;  // 6: no such user
     std::this_thread::sleep_for(100ms);
   }
 }
 
 bool docker_available() {
-  const auto info = runner::run_process({"docker", "info", "--format", "{{.ServerVersion}}"}, {}, 30s);
+  const auto info = runner::transports::run_process({"docker", "info", "--format", "{{.ServerVersion}}"}, {}, 30s);
   return info && !info->timed_out && info->exit_code == 0;
 }
 
 SshdContainer::SshdContainer() : name_(fmt::format("hallmark-sshd-{}", getpid())), port_(free_loopback_port()) {
   const std::string image(k_image);
-  if (const auto present = runner::run_process({"docker", "image", "inspect", image}, {}, 60s);
+  if (const auto present = runner::transports::run_process({"docker", "image", "inspect", image}, {}, 60s);
       !present || present->exit_code != 0) {
     run_checked({HALLMARK_SOURCE_DIR "/tests/images/build-debian-image.sh", image}, 3600s);
   }
-  (void)runner::run_process({"docker", "rm", "-f", name_}, {}, 60s);  // left over by a crashed run
+  (void)runner::transports::run_process({"docker", "rm", "-f", name_}, {}, 60s);  // left over by a crashed run
   run_checked({"docker", "run", "--detach", "--network", "host", "--name", name_, "--volume",
                keys_.authorized_keys() + ":/etc/hallmark-test/authorized_keys:ro", image, "/usr/sbin/sshd", "-D", "-e",
                "-p", std::to_string(port_), "-o", "ListenAddress=127.0.0.1", "-o",
                "AuthorizedKeysFile=/etc/hallmark-test/authorized_keys", "-o", "StrictModes=no", "-o",
                "PasswordAuthentication=no", "-o", "UsePAM=no", "-o", "PermitRootLogin=prohibit-password"});
   if (!wait_for_port(port_, 30s)) {
-    const auto logs = runner::run_process({"docker", "logs", name_}, {}, 30s);
-    (void)runner::run_process({"docker", "rm", "-f", name_}, {}, 60s);
+    const auto logs = runner::transports::run_process({"docker", "logs", name_}, {}, 30s);
+    (void)runner::transports::run_process({"docker", "rm", "-f", name_}, {}, 60s);
     throw std::runtime_error(fmt::format("sshd in container {} did not come up on 127.0.0.1:{}: {}", name_, port_,
                                          logs ? logs->out + logs->err : logs.error()));
   }
 }
 
-SshdContainer::~SshdContainer() { (void)runner::run_process({"docker", "rm", "-f", name_}, {}, 60s); }
+SshdContainer::~SshdContainer() { (void)runner::transports::run_process({"docker", "rm", "-f", name_}, {}, 60s); }
 
 }  // namespace hallmark::testing

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "runner/ssh_transport.hpp"
+#include "runner/transports/ssh_transport.hpp"
 
 namespace hallmark::testing {
 
@@ -37,15 +37,10 @@ class SshTestKeys {
   // A known_hosts file of its own; absent until a client records a host key in it.
   std::string known_hosts() const { return dir_ + "/known_hosts"; }
   // The user key, this known_hosts, and a host seen for the first time accepted.
-  runner::SshOptions client_options() const;
+  runner::transports::SshOptions client_options() const;
 
  private:
   std::string dir_;
-};
-
-// What the throw-away sshd offers.
-struct SshdConfig {
-  bool sftp = true;  // the sftp subsystem; without it read_file must fall back to `cat`
 };
 
 // A real OpenSSH server, `/usr/sbin/sshd -D -e -f CONFIG`, on 127.0.0.1 and a free port, with
@@ -54,14 +49,14 @@ struct SshdConfig {
 // throws std::runtime_error, quoting sshd's log, when sshd does not come up.
 class Sshd {
  public:
-  explicit Sshd(SshdConfig config = {});
+  Sshd();
   ~Sshd();
   Sshd(const Sshd&) = delete;
   Sshd& operator=(const Sshd&) = delete;
 
   int port() const { return port_; }
   const SshTestKeys& keys() const { return keys_; }
-  runner::SshEndpoint endpoint(const std::string& user = "root") const { return {user, "127.0.0.1", port_}; }
+  runner::transports::SshEndpoint endpoint(const std::string& user = "root") const { return {user, "127.0.0.1", port_}; }
   // The host key as ssh-keygen wrote it: "ssh-ed25519 AAAA... comment".
   std::string host_public_key() const;
   // What sshd logged so far (it logs to a file in the directory).
@@ -78,7 +73,6 @@ class Sshd {
   void start();
   std::string host_key() const { return keys_.dir() + "/host_ed25519"; }
 
-  SshdConfig config_;
   SshTestKeys keys_;
   int port_;
   pid_t pid_ = -1;
@@ -115,7 +109,7 @@ class SshdContainer {
 
   int port() const { return port_; }
   const SshTestKeys& keys() const { return keys_; }
-  runner::SshEndpoint endpoint() const { return {"root", "127.0.0.1", port_}; }
+  runner::transports::SshEndpoint endpoint() const { return {"root", "127.0.0.1", port_}; }
 
  private:
   SshTestKeys keys_;

@@ -1,4 +1,4 @@
-#include "probes/elf_facts.hpp"
+#include "probes/parsers/elf_reader.hpp"
 
 #include <elf.h>
 #include <gtest/gtest.h>
@@ -190,7 +190,7 @@ void expect_elf_error(const std::expected<ElfFacts, std::string>& result, std::s
 // The demo library
 
 TEST(ElfFactsLibrary, ReadsSonameAndVersionDefinitions) {
-  const auto facts = read_elf_facts(demo_library());
+  const auto facts = parsers::read_elf_facts(demo_library());
   ASSERT_TRUE(facts.has_value()) << facts.error();
   EXPECT_EQ(facts->soname, "libdemo.so.1");
   EXPECT_EQ(facts->version_definitions, (std::vector<std::string>{"VERS_1", "VERS_2"}));
@@ -198,7 +198,7 @@ TEST(ElfFactsLibrary, ReadsSonameAndVersionDefinitions) {
 }
 
 TEST(ElfFactsLibrary, ExportsDefaultAndCompatVersions) {
-  const auto facts = read_elf_facts(demo_library());
+  const auto facts = parsers::read_elf_facts(demo_library());
   ASSERT_TRUE(facts.has_value()) << facts.error();
 
   const ElfSymbol* compat = find_export(*facts, "foo", "VERS_1");
@@ -229,7 +229,7 @@ TEST(ElfFactsLibrary, ExportsDefaultAndCompatVersions) {
 }
 
 TEST(ElfFactsLibrary, HiddenStaticAndUndefinedSymbolsAreNotExported) {
-  const auto facts = read_elf_facts(demo_library());
+  const auto facts = parsers::read_elf_facts(demo_library());
   ASSERT_TRUE(facts.has_value()) << facts.error();
   EXPECT_FALSE(has_export_named(*facts, "hidden_fn")) << describe(*facts);
   EXPECT_FALSE(has_export_named(*facts, "helper")) << describe(*facts);
@@ -242,7 +242,7 @@ TEST(ElfFactsLibrary, HiddenStaticAndUndefinedSymbolsAreNotExported) {
 }
 
 TEST(ElfFactsLibrary, ExportsSymbolSpecSemantics) {
-  const auto facts = read_elf_facts(demo_library());
+  const auto facts = parsers::read_elf_facts(demo_library());
   ASSERT_TRUE(facts.has_value()) << facts.error();
   EXPECT_TRUE(exports_symbol(*facts, "foo@VERS_1"));
   EXPECT_FALSE(exports_symbol(*facts, "foo@@VERS_1"));
@@ -262,7 +262,7 @@ TEST(ElfFactsLibrary, ExportsSymbolSpecSemantics) {
 TEST(ElfFactsLibrary, ThirtyTwoBitLibraryParsesTheSame) {
   const auto& demo32 = artifacts().demo32;
   ASSERT_TRUE(demo32) << "gcc -m32 -nostdlib cannot link a 32-bit library here";
-  const auto facts = read_elf_facts(*demo32);
+  const auto facts = parsers::read_elf_facts(*demo32);
   ASSERT_TRUE(facts.has_value()) << facts.error();
   EXPECT_EQ(facts->soname, "libdemo.so.1");
   EXPECT_EQ(facts->version_definitions, (std::vector<std::string>{"VERS_1", "VERS_2"}));
@@ -272,7 +272,7 @@ TEST(ElfFactsLibrary, ThirtyTwoBitLibraryParsesTheSame) {
   EXPECT_FALSE(exports_symbol(*facts, "hidden_fn"));
 
   // Same exports as the 64-bit build, where it exists.
-  const auto facts64 = read_elf_facts(demo_library());
+  const auto facts64 = parsers::read_elf_facts(demo_library());
   ASSERT_TRUE(facts64.has_value()) << facts64.error();
   EXPECT_EQ(facts->exports, facts64->exports) << describe(*facts) << "---\n" << describe(*facts64);
 }
@@ -282,7 +282,7 @@ TEST(ElfFactsLibrary, ThirtyTwoBitLibraryParsesTheSame) {
 
 TEST(ElfFactsSystemLibc, ReadsSonameExportsAndVersions) {
   ASSERT_TRUE(fs::exists(kSystemLibc)) << kSystemLibc << " not present";
-  const auto facts = read_elf_facts(read_file(kSystemLibc));
+  const auto facts = parsers::read_elf_facts(read_file(kSystemLibc));
   ASSERT_TRUE(facts.has_value()) << facts.error();
   EXPECT_EQ(facts->soname, "libc.so.6");
   EXPECT_TRUE(exports_symbol(*facts, "memcpy@GLIBC_2.14"));
@@ -307,7 +307,7 @@ TEST(ElfFactsSystemLibc, ReadsSonameExportsAndVersions) {
 TEST(ElfFactsExecutable, NeedsLibcAndReportsNewestGlibc) {
   const auto& program = artifacts().program;
   ASSERT_TRUE(program.has_value()) << "could not build a test program with gcc";
-  const auto facts = read_elf_facts(*program);
+  const auto facts = parsers::read_elf_facts(*program);
   ASSERT_TRUE(facts.has_value()) << facts.error();
   EXPECT_EQ(facts->soname, "");
   EXPECT_NE(std::ranges::find(facts->needed, "libc.so.6"), facts->needed.end());
@@ -386,18 +386,18 @@ TEST(ElfFacts, ExportsSymbolOnHandBuiltFacts) {
 // ---------------------------------------------------------------------------------------------
 // Malformed input: always an error, never a crash (run once under valgrind --error-exitcode=1).
 
-TEST(ElfFactsMalformed, EmptyInput) { expect_elf_error(read_elf_facts(""), "empty input"); }
+TEST(ElfFactsMalformed, EmptyInput) { expect_elf_error(parsers::read_elf_facts(""), "empty input"); }
 
 TEST(ElfFactsMalformed, NotAnElf) {
-  expect_elf_error(read_elf_facts("not an elf"), "text");
-  expect_elf_error(read_elf_facts("!<arch>\n"), "ar archive");
-  expect_elf_error(read_elf_facts(std::string_view("\x7f" "ELF", 4)), "bare magic");
+  expect_elf_error(parsers::read_elf_facts("not an elf"), "text");
+  expect_elf_error(parsers::read_elf_facts("!<arch>\n"), "ar archive");
+  expect_elf_error(parsers::read_elf_facts(std::string_view("\x7f" "ELF", 4)), "bare magic");
 }
 
 TEST(ElfFactsMalformed, TruncatedTo64Bytes) {
   const std::string& lib = demo_library();
   ASSERT_GT(lib.size(), 64u);
-  const auto result = read_elf_facts(std::string_view(lib).substr(0, 64));
+  const auto result = parsers::read_elf_facts(std::string_view(lib).substr(0, 64));
   expect_elf_error(result, "64-byte prefix");
   if (!result) {
     EXPECT_NE(result.error().find("truncated"), std::string::npos) << result.error();
@@ -407,7 +407,7 @@ TEST(ElfFactsMalformed, TruncatedTo64Bytes) {
 TEST(ElfFactsMalformed, TruncatedToHalf) {
   const std::string& lib = demo_library();
   ASSERT_FALSE(lib.empty());
-  const auto result = read_elf_facts(std::string_view(lib).substr(0, lib.size() / 2));
+  const auto result = parsers::read_elf_facts(std::string_view(lib).substr(0, lib.size() / 2));
   expect_elf_error(result, "half");
   if (!result) {
     EXPECT_NE(result.error().find("truncated"), std::string::npos) << result.error();
@@ -418,14 +418,14 @@ TEST(ElfFactsMalformed, EveryTruncationFails) {
   const std::string& lib = demo_library();
   ASSERT_FALSE(lib.empty());
   for (const std::size_t size : {1, 3, 4, 5, 16, 17, 52, 63}) {
-    expect_elf_error(read_elf_facts(std::string_view(lib).substr(0, size)),
+    expect_elf_error(parsers::read_elf_facts(std::string_view(lib).substr(0, size)),
                      "prefix of " + std::to_string(size) + " bytes");
   }
   for (std::size_t size = 0; size < lib.size(); size += 97) {
-    expect_elf_error(read_elf_facts(std::string_view(lib).substr(0, size)),
+    expect_elf_error(parsers::read_elf_facts(std::string_view(lib).substr(0, size)),
                      "prefix of " + std::to_string(size) + " bytes");
   }
-  expect_elf_error(read_elf_facts(std::string_view(lib).substr(0, lib.size() - 1)),
+  expect_elf_error(parsers::read_elf_facts(std::string_view(lib).substr(0, lib.size() - 1)),
                    "all but the last byte");
 }
 
@@ -435,7 +435,7 @@ TEST(ElfFactsMalformed, CorruptedSectionHeaderOffset) {
   for (const std::uint64_t shoff : {std::uint64_t{lib.size()} - 10, std::uint64_t{0xfffffffffffff000},
                                     std::uint64_t{lib.size()} + 4096}) {
     store(lib, offsetof(Elf64_Ehdr, e_shoff), shoff);
-    expect_elf_error(read_elf_facts(lib), "e_shoff " + std::to_string(shoff));
+    expect_elf_error(parsers::read_elf_facts(lib), "e_shoff " + std::to_string(shoff));
   }
 }
 
@@ -447,16 +447,16 @@ TEST(ElfFactsMalformed, CorruptedSectionSizeOrOffset) {
 
   std::string huge_size = lib;
   store(huge_size, dynsym->header_offset + offsetof(Elf64_Shdr, sh_size), std::uint64_t{1} << 40);
-  expect_elf_error(read_elf_facts(huge_size), "huge .dynsym size");
+  expect_elf_error(parsers::read_elf_facts(huge_size), "huge .dynsym size");
 
   std::string far_offset = lib;
   store(far_offset, dynsym->header_offset + offsetof(Elf64_Shdr, sh_offset),
         std::uint64_t{lib.size()} - 8);
-  expect_elf_error(read_elf_facts(far_offset), ".dynsym past the end");
+  expect_elf_error(parsers::read_elf_facts(far_offset), ".dynsym past the end");
 
   std::string bad_link = lib;
   store(bad_link, dynsym->header_offset + offsetof(Elf64_Shdr, sh_link), std::uint32_t{9999});
-  expect_elf_error(read_elf_facts(bad_link), ".dynsym linked to a missing section");
+  expect_elf_error(parsers::read_elf_facts(bad_link), ".dynsym linked to a missing section");
 }
 
 TEST(ElfFactsMalformed, NoDynamicSymbolTable) {
@@ -465,7 +465,7 @@ TEST(ElfFactsMalformed, NoDynamicSymbolTable) {
   const auto dynsym = find_section(lib, SHT_DYNSYM);
   ASSERT_TRUE(dynsym.has_value());
   store(lib, dynsym->header_offset + offsetof(Elf64_Shdr, sh_type), std::uint32_t{SHT_PROGBITS});
-  const auto result = read_elf_facts(lib);
+  const auto result = parsers::read_elf_facts(lib);
   expect_elf_error(result, "no .dynsym");
   if (!result) {
     EXPECT_NE(result.error().find("dynamic symbol table"), std::string::npos);
@@ -483,7 +483,7 @@ TEST(ElfFactsMalformed, CorruptedVersionDefinitionLinks) {
                                    static_cast<std::uint32_t>(verdef->shdr.sh_size)}) {
     std::string bad = lib;
     store(bad, first + offsetof(Elf64_Verdef, vd_next), next);
-    const auto result = read_elf_facts(bad);
+    const auto result = parsers::read_elf_facts(bad);
     expect_elf_error(result, "vd_next " + std::to_string(next));
     if (!result) {
       EXPECT_NE(result.error().find("version definition"), std::string::npos);
@@ -492,12 +492,12 @@ TEST(ElfFactsMalformed, CorruptedVersionDefinitionLinks) {
 
   std::string bad_aux = lib;
   store(bad_aux, first + offsetof(Elf64_Verdef, vd_aux), std::uint32_t{0xfffffff0});
-  expect_elf_error(read_elf_facts(bad_aux), "vd_aux");
+  expect_elf_error(parsers::read_elf_facts(bad_aux), "vd_aux");
 
   std::string bad_name = lib;
   const auto aux_offset = first + load<Elf64_Verdef>(lib, first).vd_aux;
   store(bad_name, aux_offset + offsetof(Elf64_Verdaux, vda_name), std::uint32_t{0xfffffff0});
-  expect_elf_error(read_elf_facts(bad_name), "vda_name");
+  expect_elf_error(parsers::read_elf_facts(bad_name), "vda_name");
 }
 
 TEST(ElfFactsMalformed, CorruptedVersionNeedLinks) {
@@ -510,31 +510,31 @@ TEST(ElfFactsMalformed, CorruptedVersionNeedLinks) {
 
   std::string bad_next = *program;
   store(bad_next, first + offsetof(Elf64_Verneed, vn_next), std::uint32_t{0xfffffff0});
-  expect_elf_error(read_elf_facts(bad_next), "vn_next");
+  expect_elf_error(parsers::read_elf_facts(bad_next), "vn_next");
 
   std::string bad_aux = *program;
   store(bad_aux, first + offsetof(Elf64_Verneed, vn_aux), std::uint32_t{0xfffffff0});
-  expect_elf_error(read_elf_facts(bad_aux), "vn_aux");
+  expect_elf_error(parsers::read_elf_facts(bad_aux), "vn_aux");
 
   std::string bad_count = *program;
   store(bad_count, first + offsetof(Elf64_Verneed, vn_cnt), std::uint16_t{0xffff});
-  expect_elf_error(read_elf_facts(bad_count), "vn_cnt");
+  expect_elf_error(parsers::read_elf_facts(bad_count), "vn_cnt");
 
   std::string bad_file = *program;
   store(bad_file, first + offsetof(Elf64_Verneed, vn_file), std::uint32_t{0xfffffff0});
-  expect_elf_error(read_elf_facts(bad_file), "vn_file");
+  expect_elf_error(parsers::read_elf_facts(bad_file), "vn_file");
 
   std::string bad_aux_next = *program;
   store(bad_aux_next, first + need.vn_aux + offsetof(Elf64_Vernaux, vna_next),
         std::uint32_t{0xfffffff0});
   if (need.vn_cnt > 1) {
-    expect_elf_error(read_elf_facts(bad_aux_next), "vna_next");
+    expect_elf_error(parsers::read_elf_facts(bad_aux_next), "vna_next");
   }
 
   std::string bad_aux_name = *program;
   store(bad_aux_name, first + need.vn_aux + offsetof(Elf64_Vernaux, vna_name),
         std::uint32_t{0xfffffff0});
-  expect_elf_error(read_elf_facts(bad_aux_name), "vna_name");
+  expect_elf_error(parsers::read_elf_facts(bad_aux_name), "vna_name");
 }
 
 TEST(ElfFactsMalformed, CorruptedStringIndexes) {
@@ -549,7 +549,7 @@ TEST(ElfFactsMalformed, CorruptedStringIndexes) {
     store(bad_names, dynsym->shdr.sh_offset + i * sizeof(Elf64_Sym) + offsetof(Elf64_Sym, st_name),
           std::uint32_t{0xfffffff0});
   }
-  expect_elf_error(read_elf_facts(bad_names), "st_name");
+  expect_elf_error(parsers::read_elf_facts(bad_names), "st_name");
 
   // DT_SONAME points outside .dynstr.
   const auto dynamic = find_section(lib, SHT_DYNAMIC);
@@ -567,7 +567,7 @@ TEST(ElfFactsMalformed, CorruptedStringIndexes) {
     }
   }
   ASSERT_TRUE(patched);
-  const auto result = read_elf_facts(bad_soname);
+  const auto result = parsers::read_elf_facts(bad_soname);
   expect_elf_error(result, "DT_SONAME");
   if (!result) {
     EXPECT_NE(result.error().find("DT_SONAME"), std::string::npos) << result.error();
@@ -582,7 +582,7 @@ TEST(ElfFactsMalformed, CorruptedStringIndexes) {
   dynstr.sh_size -= 1;
   store(unterminated, dynstr_header, dynstr);
   // Either the cut string is used (error) or it is not; in both cases no crash.
-  const auto cut = read_elf_facts(unterminated);
+  const auto cut = parsers::read_elf_facts(unterminated);
   if (!cut) {
     EXPECT_NE(cut.error().find("ELF"), std::string::npos) << cut.error();
   }
@@ -597,7 +597,7 @@ TEST(ElfFactsMalformed, BadVersionIndex) {
   for (std::size_t i = 1; i < versym->shdr.sh_size / 2; ++i) {
     store(bad, versym->shdr.sh_offset + i * 2, std::uint16_t{0x1234});
   }
-  const auto result = read_elf_facts(bad);
+  const auto result = parsers::read_elf_facts(bad);
   expect_elf_error(result, "versym index");
   if (!result) {
     EXPECT_NE(result.error().find("version index"), std::string::npos) << result.error();
@@ -607,7 +607,7 @@ TEST(ElfFactsMalformed, BadVersionIndex) {
   auto shdr = versym->shdr;
   shdr.sh_size = 2;
   store(short_versym, versym->header_offset, shdr);
-  expect_elf_error(read_elf_facts(short_versym), "short .gnu.version");
+  expect_elf_error(parsers::read_elf_facts(short_versym), "short .gnu.version");
 }
 
 // Deterministic byte flips across the headers and the dynamic-linking sections. The parse may
@@ -644,7 +644,7 @@ TEST(ElfFactsMalformed, RandomCorruptionNeverCrashes) {
         if (end <= begin || end > mutated.size()) continue;
         mutated[begin + next() % (end - begin)] = static_cast<char>(next() & 0xff);
       }
-      const auto result = read_elf_facts(mutated);
+      const auto result = parsers::read_elf_facts(mutated);
       if (result) {
         ++parsed;
         EXPECT_TRUE(std::ranges::is_sorted(result->exports));

@@ -1,14 +1,14 @@
 #include <gtest/gtest.h>
 
-#include "probes/dpkg_status.hpp"
-#include "probes/package_databases.hpp"
-#include "probes/proc_net.hpp"
+#include "probes/parsers/dpkg_status.hpp"
+#include "probes/parsers/package_databases.hpp"
+#include "probes/parsers/proc_net.hpp"
 
 namespace hallmark::probes {
 namespace {
 
 TEST(DpkgStatus, OnlyInstalledStatesCount) {
-  const auto packages = parse_dpkg_status(R"(Package: libc6
+  const auto packages = parsers::parse_dpkg_status(R"(Package: libc6
 Status: install ok installed
 Architecture: amd64
 Version: 2.36-9+deb12u4
@@ -34,21 +34,21 @@ Version: 1:1.0~rc1-2
 }
 
 TEST(ApkInstalled, ReadsNameVersionArch) {
-  const auto packages = parse_apk_installed("C:Q1abc=\nP:musl\nV:1.2.4_git20230717-r4\nA:x86_64\n\nP:busybox\nV:1.36.1-r15\nA:x86_64\n");
+  const auto packages = parsers::parse_apk_installed("C:Q1abc=\nP:musl\nV:1.2.4_git20230717-r4\nA:x86_64\n\nP:busybox\nV:1.36.1-r15\nA:x86_64\n");
   ASSERT_EQ(packages.size(), 2u);
   EXPECT_EQ(packages[0].version, "1.2.4_git20230717-r4");
   EXPECT_EQ(packages[1].name, "busybox");
 }
 
 TEST(RpmQuery, DropsZeroEpoch) {
-  const auto packages = parse_rpm_query("bash\t0:5.1.8-6.el9\tx86_64\nopenssl-libs\t1:3.0.7-25.el9\tx86_64\n");
+  const auto packages = parsers::parse_rpm_query("bash\t0:5.1.8-6.el9\tx86_64\nopenssl-libs\t1:3.0.7-25.el9\tx86_64\n");
   ASSERT_EQ(packages.size(), 2u);
   EXPECT_EQ(packages[0].version, "5.1.8-6.el9");
   EXPECT_EQ(packages[1].version, "1:3.0.7-25.el9");
 }
 
 TEST(ProcNet, DecodesIpv4ListenersInKernelByteOrder) {
-  const auto sockets = parse_proc_net(
+  const auto sockets = parsers::parse_proc_net(
       "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
       "   0: 0100007F:1538 00000000:0000 0A 00000000:00000000 00:00000000 00000000   106        0 1 1 0 100 0 0 10 0\n"
       "   1: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 2 1 0 100 0 0 10 0\n"
@@ -64,7 +64,7 @@ TEST(ProcNet, DecodesIpv4ListenersInKernelByteOrder) {
 }
 
 TEST(ProcNet, DecodesIpv6AndMappedIpv4) {
-  const auto sockets = parse_proc_net(
+  const auto sockets = parsers::parse_proc_net(
       "  sl  local_address                         remote_address                        st\n"
       "   0: 00000000000000000000000001000000:0016 00000000000000000000000000000000:0000 0A 0 0 0\n"
       "   1: 0000000000000000FFFF00000100007F:1F90 00000000000000000000000000000000:0000 0A 0 0 0\n"
@@ -80,7 +80,7 @@ TEST(ProcNet, DecodesIpv6AndMappedIpv4) {
 }
 
 TEST(ProcNet, GarbageIsAnErrorNotAnEmptyTable) {
-  EXPECT_FALSE(parse_proc_net("header\n 0: zz:yy 00:00 0A\n", contracts::Protocol::tcp, false).has_value());
+  EXPECT_FALSE(parsers::parse_proc_net("header\n 0: zz:yy 00:00 0A\n", contracts::Protocol::tcp, false).has_value());
 }
 
 }  // namespace

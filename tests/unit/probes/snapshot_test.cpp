@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "probes/account_databases.hpp"
+#include "probes/parsers/os_release.hpp"
 
 namespace hallmark::probes {
 namespace {
@@ -27,8 +27,12 @@ FileInfo os_release(std::string content) {
 
 Snapshot sample() {
   Snapshot snapshot;
-  snapshot.provenance = {"docker-image:core:12.5", "core:12.5", "sha256:aaaa", {"reg/core@sha256:2222", "reg/core@sha256:1111"},
-                         "2026-11-24T12:00:00Z", "0.1.0"};
+  snapshot.provenance = {.target = "docker-image:core:12.5",
+                         .image = "core:12.5",
+                         .image_id = "sha256:aaaa",
+                         .image_digests = {"reg/core@sha256:2222", "reg/core@sha256:1111"},
+                         .taken_at = "2026-11-24T12:00:00Z",
+                         .hallmark_version = "0.1.0"};
   Facts& facts = snapshot.facts;
   facts.packages = PackageFacts{VersionScheme::dpkg,
                                 {{"openssl", "3.0.11-1~deb12u2", "amd64"}, {"libc6", "2.36-9", "i386"}, {"libc6", "2.36-9", "amd64"}}};
@@ -200,7 +204,7 @@ TEST(SnapshotJson, ReadsBackEveryFactItWrote) {
   EXPECT_EQ((*facts.packages)->installed[2].version, "3.0.11-1~deb12u2");
   const auto& release = facts.files.at("/etc/os-release");
   ASSERT_TRUE(release && release->exists && release->content);
-  EXPECT_EQ(os_release_value(*release->content, "PRETTY_NAME"), "Debian GNU/Linux 12 (bookworm)");
+  EXPECT_EQ(parsers::os_release_value(*release->content, "PRETTY_NAME"), "Debian GNU/Linux 12 (bookworm)");
   EXPECT_EQ(*facts.sysctls.at("net.ipv4.ip_forward"), std::optional<std::string>{"0"});
   EXPECT_EQ(*facts.sysctls.at("kernel.no_such_key"), std::nullopt);
   ASSERT_TRUE(facts.sockets && *facts.sockets);
@@ -255,8 +259,8 @@ TEST(SnapshotJson, OsReleaseValuesWithQuotesAndDollarsSurvive) {
   snapshot.facts.files["/etc/os-release"] = os_release("NAME='My \"OS\"'\nVARIANT=\"costs \\$5 \\\\ day\"\n");
   const Facts facts = read_back(snapshot_to_json(snapshot)).facts;
   const std::string& content = *facts.files.at("/etc/os-release")->content;
-  EXPECT_EQ(os_release_value(content, "NAME"), "My \"OS\"");
-  EXPECT_EQ(os_release_value(content, "VARIANT"), "costs $5 \\ day");
+  EXPECT_EQ(parsers::os_release_value(content, "NAME"), "My \"OS\"");
+  EXPECT_EQ(parsers::os_release_value(content, "VARIANT"), "costs $5 \\ day");
 }
 
 TEST(SnapshotJson, AnImageWithoutOsReleaseReadsBackAsAbsentFiles) {

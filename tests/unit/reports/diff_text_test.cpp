@@ -12,7 +12,12 @@ using probes::BaselineFinding;
 
 probes::Snapshot snapshot(std::string target, std::string image, std::string version_id) {
   probes::Snapshot snapshot;
-  snapshot.provenance = {target, image, "sha256:" + version_id, {"reg/core@sha256:" + version_id}, "2026-11-24T12:00:00Z", "0.1.0"};
+  snapshot.provenance = {.target = target,
+                         .image = image,
+                         .image_id = "sha256:" + version_id,
+                         .image_digests = {"reg/core@sha256:" + version_id},
+                         .taken_at = "2026-11-24T12:00:00Z",
+                         .hallmark_version = "0.1.0"};
   probes::FileInfo release;
   release.exists = true;
   release.content = "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nVERSION_ID=\"" + version_id + "\"\n";
@@ -66,7 +71,7 @@ TEST(DiffText, IdenticalSnapshotsSayThereIsNoDifference) {
 
 TEST(DiffText, TargetsWithoutAnImageOrOsReleaseStillPrint) {
   probes::Snapshot host;
-  host.provenance = {"ssh:build@host", "", "", {}, "2026-11-24T12:00:00Z", "0.1.0"};
+  host.provenance = {.target = "ssh:build@host", .taken_at = "2026-11-24T12:00:00Z", .hallmark_version = "0.1.0"};
   std::ostringstream out;
   print_diff(out, host, host, {});
   EXPECT_EQ(out.str(), R"(a: ssh:build@host

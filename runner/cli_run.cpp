@@ -1,0 +1,41 @@
+#include <unistd.h>
+
+#include <iostream>
+
+#include "runner/cli_commands.hpp"
+#include "runner/cli_target_options.hpp"
+#include "runner/commands/run_command.hpp"
+
+namespace hallmark::runner::cli {
+
+Command add_run(CLI::App& app) {
+  struct State {
+    commands::RunOptions run;
+    TargetFlags target;
+  };
+  auto state = std::make_shared<State>();
+  commands::RunOptions& run = state->run;
+  CLI::App* command = app.add_subcommand("run", "check contracts against targets and write reports");
+  command->add_option("contracts", run.contract_files, "contract files (TOML)")->required()->check(CLI::ExistingFile);
+  command->add_option("-t,--target", run.targets, target_help())->required()->allow_extra_args(false);
+  command->add_option("--junit", run.junit_path, "write a JUnit XML report to FILE");
+  command->add_option("--json", run.json_path, "write the full result as JSON to FILE");
+  command->add_option("--only", run.selection.only_tags, "check only clauses with this tag (repeatable)")->allow_extra_args(false);
+  command->add_option("--skip", run.selection.skip_tags, "skip clauses with this tag (repeatable)")->allow_extra_args(false);
+  command->add_option("--clause", run.selection.clause_ids, "check only this clause id (repeatable)")->allow_extra_args(false);
+  command->add_flag("--strict-lifecycle", run.strict_lifecycle,
+                    "a contract past its support_until blocks the gate instead of warning");
+  command->add_option("--baseline", run.baseline_path, "a snapshot (hallmark snapshot) whose promises the target must keep")
+      ->check(CLI::ExistingFile);
+  state->target.add_to(*command);
+  return {command,
+          [state] {
+            state->run.target_options = state->target.options();
+            state->run.fact_timeout = state->target.fact_timeout();
+            state->run.live_progress = isatty(STDOUT_FILENO) == 1;
+            return commands::run_contracts(state->run, std::cout, std::cerr);
+          },
+          true};
+}
+
+}  // namespace hallmark::runner::cli

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "contracts/clause_selection.hpp"
+#include "runner/targets/target_spec.hpp"
+
+namespace hallmark::runner::commands {
+
+// Everything `hallmark run` was asked to do.
+struct RunOptions {
+  std::vector<std::string> contract_files;
+  std::vector<std::string> targets;  // --target, each "KIND:REF"
+  std::optional<std::string> junit_path;
+  std::optional<std::string> json_path;
+  targets::TargetOptions target_options;
+  std::chrono::milliseconds fact_timeout{std::chrono::minutes{5}};
+  contracts::ClauseSelection selection;
+  bool strict_lifecycle = false;  // a contract past its support_until blocks instead of warning
+  bool live_progress = false;     // a live progress line (stdout is a terminal)
+  std::optional<std::string> baseline_path;  // --baseline: a snapshot the candidate must keep the promises of
+};
+
+// Boots or attaches to a target: targets::open_target, or a stand-in in unit tests.
+using TargetOpener = std::function<targets::OpenResult(const targets::TargetSpec&, const targets::TargetOptions&)>;
+
+// Loads the contracts, boots or attaches to each target, gathers facts, has the judge decide
+// every clause, tears the target down and writes the reports. Returns the exit code (see
+// probes/gate.hpp). Progress and the summary go to `out`, problems to `err`.
+int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& err,
+                  const TargetOpener& open = targets::open_target);
+
+}  // namespace hallmark::runner::commands

@@ -1,0 +1,56 @@
+#include "probes/parsers/elf_reader.hpp"
+#include "runner/gather/script_runner.hpp"
+#include "runner/gather/embedded_scripts.hpp"
+#include "runner/gather/gatherers.hpp"
+
+// Gatherers of ELF facts: the library file is read through the transport and parsed here,
+// so the image needs no binutils.
+namespace hallmark::runner::gather {
+
+void libraries(transports::Transport& transport, const std::set<std::string>& libraries, milliseconds timeout, probes::Facts& facts) {
+  const std::vector<std::string> args(libraries.begin(), libraries.end());
+  for (const std::string& library : libraries) facts.libraries[library] = std::unexpected("the target did not report on this library");
+  const auto records = run_keyed_script(transport, scripts::k_libraries, args, timeout, facts.libraries);
+  if (!records) return;
+  probes::LibraryFacts* current = nullptr;
+  for (const Record& record : *records) {
+    if (record.field == "library") {
+      auto& fact = facts.libraries[record.value];
+      fact = probes::LibraryFacts{};
+      current = &*fact;
+    } else if (!current) {
+      continue;
+    } else if (record.field == "path") {
+      current->path = record.value;
+    } else if (record.field == "content") {
+      current->elf = probes::parsers::read_elf_facts(record.value);
+    }
+  }
+}
+
+void binary_dirs(transports::Transport& transport, const std::set<std::string>& directories, milliseconds timeout, probes::Facts& facts) {
+  const std::vector<std::string> args(directories.begin(), directories.end());
+  for (const std::string& directory : directories) {
+    facts.binary_dirs[directory] = std::unexpected("the target did not report on this directory");
+  }
+  const auto records = run_keyed_script(transport, scripts::k_binary_dirs, args, timeout, facts.binary_dirs);
+  if (!records) return;
+  probes::Fact<std::vector<probes::BinaryFacts>>* current = nullptr;
+  std::string path;
+  for (const Record& record : *records) {
+    if (record.field == "dir") {
+      current = &facts.binary_dirs[record.value];
+      *current = std::vector<probes::BinaryFacts>{};
+    } else if (!current) {
+      continue;
+    } else if (record.field == "missing") {
+      *current = std::vector<probes::BinaryFacts>{};  // no such directory: nothing in it can need too much
+    } else if (record.field == "path") {
+      path = record.value;
+    } else if (record.field == "content" && current->has_value()) {
+      (*current)->push_back({path, probes::parsers::read_elf_facts(record.value)});
+    }
+  }
+}
+
+}  // namespace hallmark::runner::gather

@@ -1,0 +1,23 @@
+#include "runner/gather/script_runner.hpp"
+
+#include <fmt/format.h>
+
+#include "runner/gather/embedded_scripts.hpp"
+
+namespace hallmark::runner::gather {
+
+std::expected<std::vector<Record>, std::string> run_script(transports::Transport& transport, std::string_view script,
+                                               const std::vector<std::string>& args,
+                                               std::chrono::milliseconds timeout) {
+  std::vector<std::string> argv{"/bin/sh", "-c", std::string(scripts::k_prelude) + std::string(script), "hallmark"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  auto result = transport.exec(argv, {}, timeout);
+  if (!result) return std::unexpected(result.error());
+  auto records = parse_records(result->out);
+  if (!records && !result->err.empty()) {
+    return std::unexpected(fmt::format("{} (exit {}: {})", records.error(), result->exit_code, result->err));
+  }
+  return records;
+}
+
+}  // namespace hallmark::runner::gather

@@ -1,0 +1,106 @@
+#include <fmt/format.h>
+
+#include "probes/parsers/dpkg_status.hpp"
+#include "probes/parsers/stat_line.hpp"
+#include "probes/parsers/package_databases.hpp"
+#include "probes/parsers/proc_net.hpp"
+#include "probes/sysctl_probe.hpp"
+#include "runner/gather/script_runner.hpp"
+#include "runner/gather/embedded_scripts.hpp"
+#include "runner/gather/gatherers.hpp"
+
+// Gatherers of the facts about the system image: packages, files, kernel parameters, sockets.
+namespace hallmark::runner::gather {
+
+void packages(transports::Transport& transport, std::optional<probes::VersionScheme> pinned, milliseconds timeout, probes::Facts& facts) {
+  // The script detects the database unless the contract pins one.
+  const std::vector<std::string> args{pinned ? std::string(probes::to_string(*pinned)) : "detect"};
+  const auto records = run_script(transport, scripts::k_packages, args, timeout);
+  if (!records) {
+    facts.packages = std::unexpected(records.error());
+    return;
+  }
+  probes::PackageFacts packages;
+  std::string scheme;
+  for (const Record& record : *records) {
+    if (record.field == "scheme") scheme = record.value;
+    if (record.field != "db") continue;
+    if (scheme == "dpkg") packages.installed = probes::parsers::parse_dpkg_status(record.value);
+    if (scheme == "apk") packages.installed = probes::parsers::parse_apk_installed(record.value);
+    if (scheme == "rpm") packages.installed = probes::parsers::parse_rpm_query(record.value);
+  }
+  packages.scheme = probes::version_scheme_from_string(scheme);
+  facts.packages = std::move(packages);
+}
+
+void files(transports::Transport& transport, const std::map<std::string, bool>& wanted, milliseconds timeout, probes::Facts& facts) {
+  std::vector<std::string> args;
+  for (const auto& [path, content] : wanted) {
+    args.push_back(content ? "c" : "m");
+    args.push_back(path);
+    facts.files[path] = std::unexpected("the target did not report on this path");
+  }
+  const auto records = run_keyed_script(transport, scripts::k_files, args, timeout, facts.files);
+  if (!records) return;
+  probes::FileInfo* current = nullptr;
+  std::string current_path;
+  for (const Record& record : *records) {
+    if (record.field == "path") {
+      current_path = record.value;
+      auto& fact = facts.files[current_path];
+      fact = probes::FileInfo{};
+      current = &*fact;
+    } else if (!current) {
+      continue;
+    } else if (record.field == "stat" && !probes::parsers::decode_stat_line(record.value, *current)) {
+      facts.files[current_path] = std::unexpected(fmt::format("cannot stat {}: {}", current_path, record.value));
+      current = nullptr;
+    } else if (record.field == "link") {
+      current->link_target = record.value;
+    } else if (record.field == "content") {
+      current->content = record.value;
+    }
+  }
+}
+
+void sysctls(transports::Transport& transport, const std::set<std::string>& keys, milliseconds timeout, probes::Facts& facts) {
+  std::vector<std::string> paths;
+  std::map<std::string, std::string> key_by_path;
+  for (const std::string& key : keys) {
+    paths.push_back(probes::sysctl_path(key));
+    key_by_path[paths.back()] = key;
+    facts.sysctls[key] = std::unexpected("the target did not report on this key");
+  }
+  const auto records = run_keyed_script(transport, scripts::k_sysctls, paths, timeout, facts.sysctls);
+  if (!records) return;
+  std::string key;
+  for (const Record& record : *records) {
+    if (record.field == "path") key = key_by_path[record.value];
+    else if (record.field == "value") facts.sysctls[key] = std::optional<std::string>(record.value);
+    else if (record.field == "absent") facts.sysctls[key] = std::optional<std::string>();
+    else if (record.field == "unreadable") {
+      facts.sysctls[key] = std::unexpected(fmt::format("cannot read {}: {}", key, record.value));
+    }
+  }
+}
+
+void sockets(transports::Transport& transport, milliseconds timeout, probes::Facts& facts) {
+  const auto records = run_script(transport, scripts::k_sockets, {}, timeout);
+  if (!records) {
+    facts.sockets = std::unexpected(records.error());
+    return;
+  }
+  std::vector<probes::Socket> sockets;
+  for (const Record& record : *records) {
+    const auto protocol = record.field.starts_with("tcp") ? contracts::Protocol::tcp : contracts::Protocol::udp;
+    auto parsed = probes::parsers::parse_proc_net(record.value, protocol, record.field.ends_with('6'));
+    if (!parsed) {
+      facts.sockets = std::unexpected(fmt::format("/proc/net/{}: {}", record.field, parsed.error()));
+      return;
+    }
+    sockets.insert(sockets.end(), parsed->begin(), parsed->end());
+  }
+  facts.sockets = std::move(sockets);
+}
+
+}  // namespace hallmark::runner::gather

@@ -1,0 +1,167 @@
+#include "runner/targets/qemu/vm_host.hpp"
+
+#include <fcntl.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/process/v2/environment.hpp>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <deque>
+#include <sstream>
+#include <string_view>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "util/text_file.hpp"
+
+namespace hallmark::runner::targets::qemu {
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t k_serial_tail_lines = 100;
+constexpr auto k_stop_grace = 5s;
+
+std::string read_text(const fs::path& path) { return util::read_text_file(path.string()).value_or(""); }
+
+// The last `count` lines of a console log, carriage returns dropped.
+std::string last_lines(const std::string& text, std::size_t count) {
+  std::deque<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    std::erase(line, '\r');
+    lines.push_back(std::move(line));
+    if (lines.size() > count) lines.pop_front();
+  }
+  std::string tail;
+  for (const std::string& line : lines) tail += line + "\n";
+  return tail;
+}
+
+}  // namespace
+
+std::expected<fs::path, std::string> VmHost::make_run_dir() {
+  const std::lock_guard lock(mutex_);
+  if (torn_down_) return std::unexpected("torn down");
+  std::string pattern = (fs::temp_directory_path() / "hallmark-qemu-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) {
+    return std::unexpected(fmt::format("cannot create a temporary directory: {}", std::strerror(errno)));
+  }
+  run_dir_ = pattern;
+  return run_dir_;
+}
+
+std::expected<void, std::string> VmHost::start_qemu(std::vector<std::string> argv) {
+  const auto executable = boost::process::v2::environment::find_executable(argv.front());
+  if (executable.empty()) {
+    return std::unexpected(fmt::format("'{}' is not installed (apt-get install qemu-system-x86)", argv.front()));
+  }
+  const std::string program = executable.string();
+  std::vector<char*> raw;
+  for (std::string& arg : argv) raw.push_back(arg.data());
+  raw.push_back(nullptr);
+  const pid_t parent = getpid();
+  const std::lock_guard lock(mutex_);
+  if (torn_down_) return std::unexpected("torn down");
+  const std::string log = (run_dir_ / "qemu.log").string();
+  const pid_t pid = fork();
+  if (pid < 0) return std::unexpected(fmt::format("cannot start qemu: {}", std::strerror(errno)));
+  if (pid == 0) {
+    // Only async-signal-safe calls from here to exec. The signal mask is cleared because
+    // hallmark blocks SIGINT/SIGTERM/SIGHUP for its signal thread and exec would keep that.
+    setpgid(0, 0);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(127);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
+    const int in = open("/dev/null", O_RDONLY);
+    const int out = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (in < 0 || out < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0) _exit(127);
+    close_range(3, ~0U, 0);  // qemu holds none of hallmark's files or sockets
+    execv(program.c_str(), raw.data());
+    constexpr std::string_view failed = "hallmark: cannot execute qemu\n";
+    (void)!write(2, failed.data(), failed.size());
+    _exit(127);
+  }
+  pid_ = pid;
+  ended_.reset();
+  return {};
+}
+
+std::optional<std::string> VmHost::qemu_ended() {
+  const std::lock_guard lock(mutex_);
+  return reap(WNOHANG);
+}
+
+std::optional<std::string> VmHost::qemu_ended_within(Clock::duration patience) {
+  const auto deadline = Clock::now() + patience;
+  for (;;) {
+    if (auto ended = qemu_ended()) return ended;
+    if (Clock::now() >= deadline) return std::nullopt;
+    std::this_thread::sleep_for(20ms);
+  }
+}
+
+void VmHost::stop_qemu() {
+  const std::lock_guard lock(mutex_);
+  stop_locked();
+}
+
+void VmHost::tear_down() {
+  const std::lock_guard lock(mutex_);
+  torn_down_ = true;
+  stop_locked();
+  if (!run_dir_.empty()) {
+    std::error_code ignored;
+    fs::remove_all(run_dir_, ignored);
+  }
+}
+
+std::string VmHost::logs() {
+  const std::lock_guard lock(mutex_);
+  if (run_dir_.empty()) return "";
+  const std::string serial = last_lines(read_text(run_dir_ / "serial.log"), k_serial_tail_lines);
+  std::string text = serial.empty()
+                         ? "\n(the serial console printed nothing)"
+                         : fmt::format("\n--- last {} lines of the serial console ---\n{}", k_serial_tail_lines, serial);
+  std::string messages = read_text(run_dir_ / "qemu.log");
+  while (!messages.empty() && (messages.back() == '\n' || messages.back() == ' ')) messages.pop_back();
+  if (!messages.empty()) text += fmt::format("\n--- qemu's messages ---\n{}", messages);
+  return text;
+}
+
+bool VmHost::port_was_taken() {
+  const std::lock_guard lock(mutex_);
+  return read_text(run_dir_ / "qemu.log").find("host forwarding") != std::string::npos;
+}
+
+std::optional<std::string> VmHost::reap(int options) {
+  if (ended_ || pid_ <= 0) return ended_;
+  int status = 0;
+  if (waitpid(pid_, &status, options) != pid_) return std::nullopt;
+  ended_ = WIFEXITED(status) ? fmt::format("qemu exited with status {}", WEXITSTATUS(status))
+                             : fmt::format("qemu was killed by signal {} ({})", WTERMSIG(status), strsignal(WTERMSIG(status)));
+  return ended_;
+}
+
+void VmHost::stop_locked() {
+  if (pid_ <= 0 || reap(WNOHANG)) return;
+  kill(pid_, SIGTERM);
+  const auto deadline = Clock::now() + k_stop_grace;
+  while (!reap(WNOHANG) && Clock::now() < deadline) std::this_thread::sleep_for(20ms);
+  if (!ended_) {
+    kill(pid_, SIGKILL);
+    reap(0);
+  }
+}
+
+}  // namespace hallmark::runner::targets::qemu

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <chrono>
+#include <expected>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runner/targets/target.hpp"
+#include "runner/transports/ssh_options.hpp"
+
+namespace hallmark::runner::targets {
+
+// "KIND:REFERENCE" from --target; the reference is everything after the first ':'
+// ("docker-image:registry.local/app:1.2"), and some kinds take none ("local").
+struct TargetSpec {
+  std::string kind;
+  std::string reference;
+  std::string text;
+};
+
+// How to boot a container target.
+enum class BootMode {
+  keep_alive,     // replace the image's entrypoint with a command that idles until removed
+  image_command,  // run the image's own entrypoint and command (service images)
+};
+
+// How to boot a VM target (qemu:DISK).
+struct VmOptions {
+  std::optional<std::string> kernel;  // boot this kernel directly instead of the disk's loader
+  std::optional<std::string> initrd;
+  std::optional<std::string> append;  // kernel command line
+  std::string user = "root";          // the guest account to log in as
+  bool cloud_init = false;            // inject an ephemeral key through a NoCloud seed
+  int memory_mib = 1024;
+  std::chrono::seconds boot_timeout{600};  // generous: TCG is slow
+};
+
+struct TargetOptions {
+  BootMode boot = BootMode::keep_alive;
+  std::chrono::milliseconds settle{0};  // wait after booting before the first probe
+  transports::SshOptions ssh;
+  VmOptions vm;
+};
+
+using OpenResult = std::expected<std::unique_ptr<Target>, std::string>;
+
+// One kind of target: how its reference is checked and how it is opened.
+struct TargetKind {
+  std::string_view name;
+  bool needs_reference;
+  std::string_view summary;  // for --help and errors
+  OpenResult (*open)(const TargetSpec&, const TargetOptions&);
+};
+
+// The kinds --target accepts, in the order --help lists them.
+const std::vector<TargetKind>& target_kinds();
+
+// Splits and checks --target text against the known kinds.
+std::expected<TargetSpec, std::string> parse_target_spec(std::string_view text);
+
+// Boots or attaches to the target. Fails with the reason (exit 3 territory).
+OpenResult open_target(const TargetSpec& spec, const TargetOptions& options);
+
+}  // namespace hallmark::runner::targets

@@ -1,0 +1,72 @@
+#include "runner/transports/process.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/process/v2.hpp>
+
+#include <array>
+#include <optional>
+
+#include <fmt/format.h>
+
+namespace hallmark::runner::transports {
+
+namespace asio = boost::asio;
+namespace bp = boost::process::v2;
+
+namespace {
+
+// Reads a pipe to its end into `sink`, asynchronously.
+void drain(asio::readable_pipe& pipe, std::string& sink, std::array<char, 65536>& buffer) {
+  pipe.async_read_some(asio::buffer(buffer), [&](boost::system::error_code ec, std::size_t n) {
+    sink.append(buffer.data(), n);
+    if (!ec) drain(pipe, sink, buffer);
+  });
+}
+
+}  // namespace
+
+std::expected<ProcessResult, std::string> run_process(const std::vector<std::string>& argv,
+                                                      std::string_view input,
+                                                      std::chrono::milliseconds timeout) {
+  if (argv.empty()) return std::unexpected("no program to run");
+  // A name with a slash is a path, as execvp(3) treats it; anything else is looked up in PATH.
+  const auto executable = argv.front().find('/') != std::string::npos
+                              ? bp::filesystem::path(argv.front())
+                              : bp::environment::find_executable(argv.front());
+  if (executable.empty()) return std::unexpected(fmt::format("'{}' is not installed (not found in PATH)", argv.front()));
+
+  asio::io_context context;
+  asio::writable_pipe in(context);
+  asio::readable_pipe out(context), err(context);
+  ProcessResult result;
+  std::optional<bp::process> started;
+  try {
+    started.emplace(context, executable, std::vector<std::string>(argv.begin() + 1, argv.end()),
+                    bp::process_stdio{in, out, err});
+  } catch (const boost::system::system_error& error) {
+    return std::unexpected(fmt::format("cannot start '{}': {}", argv.front(), error.what()));
+  }
+  bp::process& child = *started;
+
+  std::array<char, 65536> out_buffer, err_buffer;
+  drain(out, result.out, out_buffer);
+  drain(err, result.err, err_buffer);
+  asio::async_write(in, asio::buffer(input.data(), input.size()),
+                    [&](boost::system::error_code, std::size_t) { in.close(); });
+
+  asio::steady_timer deadline(context, timeout);
+  deadline.async_wait([&](boost::system::error_code ec) {
+    if (ec) return;  // cancelled: the child ended in time
+    result.timed_out = true;
+    boost::system::error_code ignored;
+    child.terminate(ignored);
+  });
+  child.async_wait([&](boost::system::error_code ec, int exit_code) {
+    if (!ec) result.exit_code = exit_code;
+    deadline.cancel();
+  });
+  context.run();
+  return result;
+}
+
+}  // namespace hallmark::runner::transports

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <chrono>
+#include <expected>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hallmark::runner::transports {
+
+// How a local child process ended and what it printed.
+struct ProcessResult {
+  int exit_code = 0;
+  bool timed_out = false;  // killed by us when the timeout expired
+  std::string out;
+  std::string err;
+};
+
+// Runs argv[0] (looked up in PATH) with the rest as arguments, no shell involved, feeding
+// `input` on stdin and collecting both output streams. Kills it after `timeout`.
+// Fails only when the program cannot be started.
+std::expected<ProcessResult, std::string> run_process(const std::vector<std::string>& argv,
+                                                      std::string_view input,
+                                                      std::chrono::milliseconds timeout);
+
+}  // namespace hallmark::runner::transports

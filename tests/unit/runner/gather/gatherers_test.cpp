@@ -1,0 +1,168 @@
+// The gatherers against a scripted target: what they send, how they read well-formed answers,
+// and what they make of answers a broken or dying target gives. No Docker needed.
+#include <gtest/gtest.h>
+
+#include "runner/gather/embedded_scripts.hpp"
+#include "runner/gather/fact_gatherer.hpp"
+#include "support/fake_transport.hpp"
+
+namespace hallmark::runner::gather {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::framed;
+
+class GatherersFake : public ::testing::Test {
+ protected:
+  probes::Facts gather(const probes::FactRequest& request) { return gather_facts(target, request, 5s); }
+
+  testing::FakeTransport target;
+};
+
+TEST_F(GatherersFake, DpkgDatabaseIsReadFromItsRecord) {
+  target.answer_output(scripts::k_packages, framed({{"scheme", "dpkg"},
+                                                    {"db", "Package: openssl\nStatus: install ok installed\n"
+                                                           "Architecture: amd64\nVersion: 3.0.11-1\n"}}));
+  probes::FactRequest request;
+  request.packages = true;
+  const probes::Facts facts = gather(request);
+  ASSERT_TRUE(facts.packages && facts.packages->has_value());
+  EXPECT_EQ((*facts.packages)->scheme, probes::VersionScheme::dpkg);
+  ASSERT_EQ((*facts.packages)->installed.size(), 1u);
+  EXPECT_EQ((*facts.packages)->installed[0].name, "openssl");
+  EXPECT_EQ((*facts.packages)->installed[0].version, "3.0.11-1");
+  EXPECT_EQ(target.arguments_of(scripts::k_packages), std::vector<std::string>{"detect"});
+}
+
+TEST_F(GatherersFake, PinnedPackageManagerIsPassedToTheScript) {
+  target.answer_output(scripts::k_packages, framed({{"scheme", "rpm"}, {"db", "bash\t0:5.1.8-6.el9\tx86_64\n"}}));
+  probes::FactRequest request;
+  request.packages = true;
+  request.package_manager = probes::VersionScheme::rpm;
+  const probes::Facts facts = gather(request);
+  ASSERT_TRUE(facts.packages && facts.packages->has_value());
+  EXPECT_EQ((*facts.packages)->installed.at(0).version, "5.1.8-6.el9");
+  EXPECT_EQ(target.arguments_of(scripts::k_packages), std::vector<std::string>{"rpm"});
+}
+
+TEST_F(GatherersFake, ContractValuesTravelAsPositionalArgumentsOnly) {
+  const std::string hostile = "/etc/x; rm -rf / $(reboot)";
+  target.answer_output(scripts::k_files, framed({{"path", hostile}, {"absent", ""}}));
+  probes::FactRequest request;
+  request.files = {{hostile, false}};
+  const probes::Facts facts = gather(request);
+  ASSERT_TRUE(facts.files.at(hostile).has_value());
+  EXPECT_FALSE(facts.files.at(hostile)->exists);
+  const auto calls = target.calls();
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0][0], "/bin/sh");
+  EXPECT_EQ(calls[0][1], "-c");
+  EXPECT_EQ(calls[0][2].find(hostile), std::string::npos) << "a contract value must never be part of the script text";
+  EXPECT_EQ(target.arguments_of(scripts::k_files), (std::vector<std::string>{"m", hostile}));
+}
+
+TEST_F(GatherersFake, StatLineIsDecodedAndAnIncompleteOneIsAnErrorForThatPathOnly) {
+  target.answer_output(scripts::k_files, framed({{"path", "/etc/passwd"},
+                                                  {"stat", "81a4 0 0 root root 1234"},
+                                                  {"path", "/etc/shadow"},
+                                                  {"stat", "stat: cannot statx '/etc/shadow': Permission denied"}}));
+  probes::FactRequest request;
+  request.files = {{"/etc/passwd", false}, {"/etc/shadow", false}};
+  const probes::Facts facts = gather(request);
+  const auto& passwd = facts.files.at("/etc/passwd");
+  ASSERT_TRUE(passwd.has_value()) << passwd.error();
+  EXPECT_EQ(passwd->type, contracts::FileType::file);
+  EXPECT_EQ(passwd->mode, 0644u);
+  EXPECT_EQ(passwd->size, 1234u);
+  EXPECT_EQ(passwd->user, "root");
+  const auto& shadow = facts.files.at("/etc/shadow");
+  ASSERT_FALSE(shadow.has_value());
+  EXPECT_EQ(shadow.error(), "cannot stat /etc/shadow: stat: cannot statx '/etc/shadow': Permission denied");
+}
+
+TEST_F(GatherersFake, StreamCutMidRecordFailsEveryFactOfThatKindOnly) {
+  // Cut inside the value "Linux": the end record (17 bytes) and 3 more are missing.
+  const std::string whole = framed({{"path", "/proc/sys/kernel/ostype"}, {"value", "Linux"}});
+  target.answer_output(scripts::k_sysctls, whole.substr(0, whole.size() - 20));
+  target.answer_output(scripts::k_sockets, framed({{"tcp", ""}, {"tcp6", ""}, {"udp", ""}, {"udp6", ""}}));
+  probes::FactRequest request;
+  request.sysctls = {"kernel.ostype", "vm.swappiness"};
+  request.sockets = true;
+  const probes::Facts facts = gather(request);
+  for (const char* key : {"kernel.ostype", "vm.swappiness"}) {
+    ASSERT_FALSE(facts.sysctls.at(key).has_value()) << key;
+    EXPECT_EQ(facts.sysctls.at(key).error(), "the target's output ended in the middle of a record");
+  }
+  ASSERT_TRUE(facts.sockets && facts.sockets->has_value());
+}
+
+TEST_F(GatherersFake, TargetThatStopsBeforeTheEndRecordIsNeverTakenAsComplete) {
+  target.answer_output(scripts::k_sysctls, framed({{"path", "/proc/sys/kernel/ostype"}, {"value", "Linux"}}, false));
+  probes::FactRequest request;
+  request.sysctls = {"kernel.ostype"};
+  const probes::Facts facts = gather(request);
+  ASSERT_FALSE(facts.sysctls.at("kernel.ostype").has_value());
+  EXPECT_EQ(facts.sysctls.at("kernel.ostype").error(), "the target stopped answering before it finished");
+}
+
+TEST_F(GatherersFake, FailedExecIsTheReasonOfEveryFactOfItsKind) {
+  target.answer(scripts::k_services, std::unexpected("container hallmark-x is not running"));
+  probes::FactRequest request;
+  request.services = {"ssh.service", "cron.service"};
+  const probes::Facts facts = gather(request);
+  for (const char* unit : {"ssh.service", "cron.service"}) {
+    ASSERT_FALSE(facts.services.at(unit).has_value());
+    EXPECT_EQ(facts.services.at(unit).error(), "container hallmark-x is not running");
+  }
+}
+
+TEST_F(GatherersFake, GarbageInsteadOfRecordsQuotesWhatTheTargetSaid) {
+  target.answer(scripts::k_sockets, runner::transports::ExecResult{2, "sh: 1: Syntax error\n", "broken shell"});
+  probes::FactRequest request;
+  request.sockets = true;
+  const probes::Facts facts = gather(request);
+  ASSERT_TRUE(facts.sockets && !facts.sockets->has_value());
+  EXPECT_EQ(facts.sockets->error(), "unexpected output from the target: \"sh: 1: Syntax error\" (exit 2: broken shell)");
+}
+
+TEST_F(GatherersFake, UnitStateIsJudgedFromTheFilesTheScriptFound) {
+  target.answer_output(scripts::k_services,
+                       framed({{"unit", "ssh.service"}, {"manager", "systemd"}, {"masked", "0"},
+                               {"file", "/lib/systemd/system/ssh.service"}, {"content", "[Unit]\n[Install]\nWantedBy=multi-user.target\n"},
+                               {"links", " /etc/systemd/system/multi-user.target.wants/ssh.service"},
+                               {"unit", "getty-static.service"}, {"manager", "systemd"}, {"masked", "0"},
+                               {"file", "/lib/systemd/system/getty-static.service"}, {"content", "[Unit]\n"}, {"links", ""},
+                               {"unit", "telnet.service"}, {"manager", "systemd"}, {"masked", "1"}, {"file", ""}, {"links", ""}}));
+  probes::FactRequest request;
+  request.services = {"ssh.service", "getty-static.service", "telnet.service"};
+  const probes::Facts facts = gather(request);
+  EXPECT_EQ(facts.services.at("ssh.service")->state, contracts::UnitState::enabled);
+  EXPECT_EQ(facts.services.at("getty-static.service")->state, contracts::UnitState::static_unit);
+  EXPECT_EQ(facts.services.at("telnet.service")->state, contracts::UnitState::masked);
+}
+
+TEST_F(GatherersFake, CommandRunKeepsItsExitCodeStreamsAndTimeout) {
+  target.answer_output(scripts::k_commands, framed({{"command", "id -u"}, {"exit", "0"}, {"timed_out", "0"},
+                                                     {"stdout", "0\n"}, {"stderr", ""},
+                                                     {"command", "sleep 99"}, {"exit", "124"}, {"timed_out", "1"},
+                                                     {"stdout", ""}, {"stderr", ""}}));
+  probes::FactRequest request;
+  request.commands = {{"id -u", 10s}, {"sleep 99", 1s}};
+  const probes::Facts facts = gather(request);
+  ASSERT_TRUE(facts.commands.at("id -u").has_value());
+  EXPECT_EQ(facts.commands.at("id -u")->out, "0\n");
+  EXPECT_FALSE(facts.commands.at("id -u")->timed_out);
+  EXPECT_TRUE(facts.commands.at("sleep 99")->timed_out);
+  EXPECT_EQ(target.arguments_of(scripts::k_commands), (std::vector<std::string>{"10", "id -u", "1", "sleep 99"}));
+}
+
+TEST_F(GatherersFake, OnlyTheKindsAskedForAreGathered) {
+  target.answer_output(scripts::k_sockets, framed({{"tcp", ""}, {"tcp6", ""}, {"udp", ""}, {"udp6", ""}}));
+  probes::FactRequest request;
+  request.sockets = true;
+  gather(request);
+  EXPECT_EQ(target.calls().size(), 1u);
+}
+
+}  // namespace
+}  // namespace hallmark::runner::gather
