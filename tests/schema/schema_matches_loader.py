@@ -19,8 +19,12 @@ import tomllib
 
 import jsonschema
 
-# What JSON Schema cannot see: TOML dates reach it as strings, as they reach taplo.
-KNOWN_GAPS = {"key-and-type-errors/date-is-string.toml": "a quoted date is a string to JSON Schema"}
+# What JSON Schema cannot see, here as in taplo: TOML dates reach it as strings, and since
+# draft-06 a number with a zero fraction is an integer.
+KNOWN_GAPS = {
+    "key-and-type-errors/date-is-string.toml": "a quoted date is a string to JSON Schema",
+    "key-and-type-errors/integer-is-whole-float.toml": "0.0 is an integer to JSON Schema",
+}
 
 # The loader's messages for key and type errors (contracts/toml_reader.cpp, contract_loader.cpp,
 # read_baseline.cpp).
