@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "runner/add_regression.hpp"
+#include "runner/completion.hpp"
 #include "runner/exit_codes.hpp"
 #include "runner/run_command.hpp"
 #include "runner/snapshot_command.hpp"
@@ -125,6 +126,10 @@ int cli_main(int argc, char** argv) {
   add_regression_command->add_option("--id", regression.id, "clause id (default derived from the bug)");
   add_regression_command->add_option("--description", regression.description, "why the check exists");
 
+  CLI::App* completion_command = app.add_subcommand("completion", "print a shell completion script");
+  completion_command->require_subcommand(1);
+  CLI::App* completion_bash = completion_command->add_subcommand("bash", "for bash: source <(hallmark completion bash)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -133,6 +138,10 @@ int cli_main(int argc, char** argv) {
   }
 
   try {
+    if (*completion_bash) {
+      std::cout << bash_completion(app);
+      return k_exit_ok;
+    }
     if (*add_regression_command) return add_regression(regression, std::cout, std::cerr);
     if (*check_command) {
       const auto days = expiring_within.empty() ? std::nullopt : parse_days(expiring_within);
