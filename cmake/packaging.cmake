@@ -1,4 +1,4 @@
-# Install rules, the hallmark(1) man page and the Debian package (CPack DEB).
+# Install rules, the hallmark(1) man page, the bash completion and the Debian package (CPack DEB).
 # `cmake --install build --prefix P` installs the FHS layout; `cpack` in the build directory
 # (or the `package` target) writes hallmark_<version>_<arch>.deb.
 include(GNUInstallDirs)
@@ -15,8 +15,19 @@ add_custom_command(
   COMMENT "Generating hallmark.1 with help2man")
 add_custom_target(man_page ALL DEPENDS ${HALLMARK_MAN_PAGE})
 
+# The bash completion, printed by the binary from its own command tree (runner/completion.cpp).
+set(HALLMARK_BASH_COMPLETION ${CMAKE_BINARY_DIR}/hallmark.bash-completion)
+add_custom_command(
+  OUTPUT ${HALLMARK_BASH_COMPLETION}
+  COMMAND hallmark completion bash > ${HALLMARK_BASH_COMPLETION}
+  DEPENDS hallmark
+  COMMENT "Generating the bash completion of hallmark")
+add_custom_target(bash_completion ALL DEPENDS ${HALLMARK_BASH_COMPLETION})
+
 install(TARGETS hallmark RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${HALLMARK_MAN_PAGE} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${HALLMARK_BASH_COMPLETION} RENAME hallmark
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 file(GLOB HALLMARK_DOCS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/docs/*.md)
 install(FILES ${HALLMARK_DOCS} DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/contracts/examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples

@@ -27,7 +27,8 @@ version=$(in_container hallmark --version)
 in_container hallmark check /usr/share/doc/hallmark/examples/debian12-base.toml >&2 ||
     fail "hallmark check rejected the installed example"
 for path in /usr/bin/hallmark /usr/share/man/man1/hallmark.1 /usr/share/doc/hallmark/contracts.md \
-    /usr/share/doc/hallmark/examples/rhel9-base.toml /usr/share/hallmark/schema/hallmark-contract.schema.json; do
+    /usr/share/doc/hallmark/examples/rhel9-base.toml /usr/share/hallmark/schema/hallmark-contract.schema.json \
+    /usr/share/bash-completion/completions/hallmark; do
     in_container test -f "$path" || fail "the package did not install $path"
 done
 in_container grep -q '^\.SH "EXIT STATUS"' /usr/share/man/man1/hallmark.1 || fail "the man page has no EXIT STATUS"
