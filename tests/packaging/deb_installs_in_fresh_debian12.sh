@@ -32,6 +32,10 @@ for path in /usr/bin/hallmark /usr/share/man/man1/hallmark.1 /usr/share/doc/hall
     in_container test -f "$path" || fail "the package did not install $path"
 done
 in_container grep -q '^\.SH "EXIT STATUS"' /usr/share/man/man1/hallmark.1 || fail "the man page has no EXIT STATUS"
+for command in $(in_container hallmark --help | awk '/^Subcommands:$/ { on = 1; next } on && /^  [^ ]/ { print $1 }'); do
+    in_container grep -q "^\.SS \"hallmark $command\"" /usr/share/man/man1/hallmark.1 ||
+        fail "the man page has no section on hallmark $command"
+done
 
 echo "deb: $(basename "$DEB"), $(stat -c %s "$DEB") bytes"
 echo "Depends: $(dpkg-deb -f "$DEB" Depends)"
