@@ -10,13 +10,13 @@ seconds=${1:-20}
 shift || true
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER="${HALLMARK_FUZZ_CXX:-clang++-16}" -DHALLMARK_FUZZ=ON >/dev/null
 ninja -C build-fuzz >/dev/null
-build=build-fuzz/tests/fuzz
+build="build-fuzz/tests/fuzz"
 if (($# == 0)); then
   mapfile -t harnesses < <(find "$build" -maxdepth 1 -name '*_fuzzer' -type f -executable -printf '%f\n' | sort)
 else
   harnesses=("$@")
 fi
-findings=build-fuzz/findings
+findings="build-fuzz/findings"
 mkdir -p "$findings"
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
