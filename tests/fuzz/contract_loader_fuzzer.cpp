@@ -13,19 +13,8 @@
 
 namespace {
 
-// One temporary directory per fuzzing process, removed when it exits.
-const std::filesystem::path& directory() {
-  static const std::filesystem::path path = [] {
-    std::string pattern = (std::filesystem::temp_directory_path() / "hallmark-fuzz-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) std::abort();
-    std::atexit([] { std::filesystem::remove_all(directory()); });
-    return std::filesystem::path(pattern);
-  }();
-  return path;
-}
-
-void write(const std::string& name, std::string_view text) {
-  std::ofstream(directory() / name, std::ios::binary | std::ios::trunc).write(text.data(), static_cast<std::streamsize>(text.size()));
+void write(const std::filesystem::path& path, std::string_view text) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc).write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 }  // namespace
@@ -34,8 +23,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   constexpr std::string_view k_separator = "\n#---\n";
   const std::size_t split = input.find(k_separator);
-  write("main.toml", input.substr(0, split));
-  write("inc.toml", split == std::string_view::npos ? "" : input.substr(split + k_separator.size()));
-  hallmark::contracts::load_contract((directory() / "main.toml").string());
+  // A fresh directory per input, removed at once: libFuzzer ends with _Exit, so atexit never runs.
+  std::string directory = (std::filesystem::temp_directory_path() / "hallmark-fuzz-XXXXXX").string();
+  if (!::mkdtemp(directory.data())) std::abort();
+  write(std::filesystem::path(directory) / "main.toml", input.substr(0, split));
+  write(std::filesystem::path(directory) / "inc.toml",
+        split == std::string_view::npos ? "" : input.substr(split + k_separator.size()));
+  hallmark::contracts::load_contract((std::filesystem::path(directory) / "main.toml").string());
+  std::filesystem::remove_all(directory);
   return 0;
 }
