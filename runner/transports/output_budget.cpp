@@ -1,5 +1,6 @@
 #include "runner/transports/output_budget.hpp"
 
+#include <algorithm>
 #include <atomic>
 
 #include <fmt/format.h>
@@ -14,22 +15,29 @@ std::atomic<std::size_t> g_in_flight{0};
 
 OutputBudget::~OutputBudget() { g_in_flight -= held_; }
 
-bool OutputBudget::take(std::size_t bytes) {
-  if (held_ + bytes > k_round_trip_limit) return false;
-  if (g_in_flight.fetch_add(bytes) + bytes > k_in_flight_limit) {
-    g_in_flight -= bytes;
-    in_flight_full_ = true;
-    return false;
+bool OutputBudget::append(std::string& sink, std::string_view bytes) {
+  if (received_ + bytes.size() > k_round_trip_limit) return false;
+  if (sink.size() + bytes.size() > sink.capacity()) {
+    const std::size_t grown = std::max(sink.capacity() * 2, sink.size() + bytes.size());
+    const std::size_t more = grown - sink.capacity();
+    if (g_in_flight.fetch_add(more) + more > k_in_flight_limit) {
+      g_in_flight -= more;
+      in_flight_full_ = true;
+      return false;
+    }
+    held_ += more;
+    sink.reserve(grown);
   }
-  held_ += bytes;
+  sink.append(bytes);
+  received_ += bytes.size();
   return true;
 }
 
 std::string OutputBudget::exceeded() const {
   if (in_flight_full_) {
-    return fmt::format("the target sent more than {} MiB of output to the round trips in flight together "
+    return fmt::format("the target sent more output than the {} MiB that all round trips in flight may hold together "
                        "({} MiB to this one); hallmark stopped it",
-                       k_in_flight_limit >> 20, held_ >> 20);
+                       k_in_flight_limit >> 20, received_ >> 20);
   }
   return fmt::format("the target sent more than {} MiB of output in one round trip; hallmark stopped it",
                      k_round_trip_limit >> 20);

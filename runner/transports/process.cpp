@@ -18,13 +18,12 @@ namespace bp = boost::process::v2;
 namespace {
 
 // Reads a pipe to its end into `sink`, asynchronously; stops, and calls `over_budget`, when
-// the bytes do not fit the budget.
+// the bytes do not fit the round trip's budget.
 template <typename OverBudget>
 void drain(asio::readable_pipe& pipe, std::string& sink, std::array<char, 65536>& buffer, OutputBudget& budget,
            OverBudget& over_budget) {
   pipe.async_read_some(asio::buffer(buffer), [&](boost::system::error_code ec, std::size_t n) {
-    if (!budget.take(n)) return over_budget();
-    sink.append(buffer.data(), n);
+    if (!budget.append(sink, {buffer.data(), n})) return over_budget();
     if (!ec) drain(pipe, sink, buffer, budget, over_budget);
   });
 }

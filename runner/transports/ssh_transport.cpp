@@ -251,11 +251,10 @@ class ChannelRun {
       for (int reads = 0; !eof && reads < k_reads_per_step; ++reads) {
         const int n = ssh_channel_read_nonblocking(channel_, buffer_.data(), buffer_.size(), stream);
         if (n > 0) {
-          if (!budget_.take(static_cast<std::size_t>(n))) {
+          if (!budget_.append(sink, {buffer_.data(), static_cast<std::size_t>(n)})) {
             kill();
             return std::unexpected(StepError{budget_.exceeded(), false});
           }
-          sink.append(buffer_.data(), static_cast<std::size_t>(n));
           *progressed = true;
           continue;
         }
