@@ -3,7 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <fstream>
+#include <iostream>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -68,6 +68,7 @@ TEST_F(DockerHostile, SigkillAtAnyPointOfBootOrGatheringLeavesNoContainer) {
     std::this_thread::sleep_for(std::chrono::milliseconds{delay});
     hallmark.signal(SIGKILL);
     EXPECT_EQ(hallmark.wait(10s), 128 + SIGKILL);
+    std::cout << "round " << round << ": SIGKILL after " << delay << " ms\n";
     EXPECT_TRUE(eventually([&] { return containers_owned_by(pid).empty() && containers_from(image.tag()).empty(); }, 10s))
         << "round " << round << ", killed after " << delay << " ms: " << read_file(path("out.txt"));
   }
