@@ -17,13 +17,17 @@ namespace bp = boost::process::v2;
 
 namespace {
 
-// Reads a pipe to its end into `sink`, asynchronously; stops, and calls `over_budget`, when
-// the bytes do not fit the round trip's budget.
+// Reads a pipe to its end into `sink`, asynchronously; closes it, and calls `over_budget`,
+// when the bytes do not fit the round trip's budget.
 template <typename OverBudget>
 void drain(asio::readable_pipe& pipe, std::string& sink, std::array<char, 65536>& buffer, OutputBudget& budget,
            OverBudget& over_budget) {
   pipe.async_read_some(asio::buffer(buffer), [&](boost::system::error_code ec, std::size_t n) {
-    if (!budget.append(sink, {buffer.data(), n})) return over_budget();
+    if (!budget.append(sink, {buffer.data(), n})) {
+      boost::system::error_code ignored;
+      pipe.close(ignored);  // a grandchild still writing gets EPIPE instead of blocking
+      return over_budget();
+    }
     if (!ec) drain(pipe, sink, buffer, budget, over_budget);
   });
 }
