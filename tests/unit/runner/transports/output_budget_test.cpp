@@ -60,5 +60,14 @@ TEST(OutputBudget, EndlessLocalWriterIsStoppedWithTheReasonAndBoundedMemory) {
   EXPECT_LT(peak_resident_kib(), 400 * 1024);
 }
 
+// The shell is killed at the budget, but `yes` and `cat` still hold the pipes: closing the
+// pipe that overflowed ends them (EPIPE), so the round trip ends too.
+TEST(OutputBudget, EndlessGrandchildWriterIsStoppedToo) {
+  LocalTransport local;
+  const auto result = local.exec({"/bin/sh", "-c", "yes | cat"}, {}, 60s);
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error(), "the target sent more than 128 MiB of output in one round trip; hallmark stopped it");
+}
+
 }  // namespace
 }  // namespace hallmark::runner::transports
