@@ -35,7 +35,7 @@ bool OutputBudget::append(std::string& sink, std::string_view bytes) {
 
 std::string OutputBudget::exceeded() const {
   if (in_flight_full_) {
-    return fmt::format("the target sent more output than the {} MiB that all round trips in flight may hold together "
+    return fmt::format("the target sent more than the {} MiB of output that all round trips in flight may hold together "
                        "({} MiB to this one); hallmark stopped it",
                        k_in_flight_limit >> 20, received_ >> 20);
   }

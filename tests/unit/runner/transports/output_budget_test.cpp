@@ -34,7 +34,7 @@ TEST(OutputBudget, RoundTripsInFlightShareOneLimitCountedByCapacityAndGiveItBack
   std::string third_out;
   EXPECT_FALSE(third.append(third_out, chunk));
   EXPECT_EQ(third_out, "");
-  EXPECT_EQ(third.exceeded(), "the target sent more output than the 256 MiB that all round trips in flight may hold "
+  EXPECT_EQ(third.exceeded(), "the target sent more than the 256 MiB of output that all round trips in flight may hold "
                               "together (0 MiB to this one); hallmark stopped it");
   first.reset();
   EXPECT_TRUE(third.append(third_out, chunk));
