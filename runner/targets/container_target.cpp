@@ -9,10 +9,12 @@
 
 #include <fmt/format.h>
 
-#include "runner/transports/container_exec_transport.hpp"
-#include "util/host_name.hpp"
-#include "runner/transports/process.hpp"
+#include "runner/targets/container_owner.hpp"
 #include "runner/targets/teardown_registry.hpp"
+#include "runner/targets/tied_container_run.hpp"
+#include "runner/transports/container_exec_transport.hpp"
+#include "runner/transports/process.hpp"
+#include "util/host_name.hpp"
 
 namespace hallmark::runner::targets {
 
@@ -20,9 +22,10 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// Idles as PID 1 until the container is removed; a base OS image's own command usually
+// Idles as PID 1 until its stdin, hallmark's tie, ends; a base OS image's own command usually
 // is a shell that exits at once, which would end the container before any probe.
-constexpr std::string_view k_keep_alive = "trap 'exit 0' TERM INT; while :; do sleep 3600 & wait $!; done";
+constexpr std::string_view k_ready = "hallmark-keep-alive-ready";
+constexpr std::string_view k_keep_alive = "trap 'exit 0' TERM INT; echo hallmark-keep-alive-ready; read -r _; exit 0";
 
 std::string trimmed(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
@@ -34,6 +37,7 @@ std::expected<std::string, std::string> engine_call(const std::vector<std::strin
                                                     std::chrono::milliseconds timeout = 60s) {
   auto result = transports::run_process(argv, {}, timeout);
   if (!result) return std::unexpected(result.error());
+  if (!result->over_budget.empty()) return std::unexpected(fmt::format("`{} {}`: {}", argv[0], argv[1], result->over_budget));
   if (result->timed_out) return std::unexpected(fmt::format("`{} {}` timed out", argv[0], argv[1]));
   if (result->exit_code != 0) return std::unexpected(trimmed(result->err.empty() ? result->out : result->err));
   return result->out;
@@ -84,7 +88,7 @@ class ContainerTarget final : public Target {
     const auto state = engine_call({engine_, "inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", container_});
     if (state && state->starts_with("running")) return std::nullopt;
     std::string why = state ? fmt::format("container {} is not running (status and exit code: {})", container_, trimmed(*state))
-                            : fmt::format("container {} is gone: {}", container_, state.error());
+                            : fmt::format("container {} is not running: the engine no longer has it ({})", container_, state.error());
     if (auto logs = transports::run_process({engine_, "logs", "--tail", "200", container_}, {}, 30s); logs && !(logs->out + logs->err).empty()) {
       why += fmt::format("\n--- last lines of the container's log ---\n{}{}", logs->out, logs->err);
     }
@@ -118,19 +122,31 @@ OpenResult boot_container(const std::string& engine, const TargetSpec& spec, con
   if (auto described = describe_image(engine, spec.reference, info); !described) {
     return std::unexpected(described.error());
   }
+  reap_abandoned_containers(engine);
   const std::string name = unique_container_name();
   // Registered before `run`, so a signal during boot still removes the container.
-  const auto teardown = TeardownRegistry::instance().add([engine, name] { remove_container(engine, name); });
-  std::vector<std::string> argv{engine, "run", "--detach", "--pull", "never", "--network", "none", "--name", name,
-                                "--label", fmt::format("org.hallmark.owner-pid={}", getpid())};
-  if (options.boot == BootMode::keep_alive) {
-    argv.insert(argv.end(), {"--entrypoint", "/bin/sh", spec.reference, "-c", std::string(k_keep_alive)});
-  } else {
-    argv.push_back(spec.reference);
-  }
+  auto tied = std::make_shared<TiedContainerRun>();
+  const auto teardown = TeardownRegistry::instance().add([engine, name, tied] {
+    remove_container(engine, name);
+    tied->finish();
+  });
+  std::vector<std::string> argv{engine, "run", "--pull", "never", "--network", "none", "--name", name};
+  const auto labels = owner_label_arguments();
+  argv.insert(argv.end(), labels.begin(), labels.end());
   auto target = std::make_unique<ContainerTarget>(engine, name, std::move(info), teardown);
   std::unique_lock booting(boot_mutex());
-  const auto started = engine_call(argv, 120s);
+  std::expected<void, std::string> started;
+  if (options.boot == BootMode::keep_alive) {
+    // Tied to this process: the container ends and is removed when hallmark does, even by SIGKILL.
+    argv.insert(argv.end(), {"--interactive", "--rm", "--sig-proxy=false", "--entrypoint", "/bin/sh", spec.reference, "-c",
+                             std::string(k_keep_alive)});
+    started = tied->start(argv, k_ready, 120s);
+  } else {
+    // The image's own command does not read a tie: a killed run leaves this container to the
+    // next run's reaper. Not --rm, so an early exit keeps its log for the report.
+    argv.insert(argv.end(), {"--detach", spec.reference});
+    if (auto run = engine_call(argv, 120s); !run) started = std::unexpected(run.error());
+  }
   booting.unlock();
   if (!started) {
     return std::unexpected(fmt::format("cannot boot a container from {}: {}", spec.reference, started.error()));

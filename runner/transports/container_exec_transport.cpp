@@ -18,6 +18,7 @@ std::expected<ExecResult, std::string> ContainerExecTransport::exec(const std::v
   command.insert(command.end(), argv.begin(), argv.end());
   auto result = run_process(command, input, timeout);
   if (!result) return std::unexpected(result.error());
+  if (!result->over_budget.empty()) return std::unexpected(fmt::format("{}: {}", describe(), result->over_budget));
   if (result->timed_out) {
     return std::unexpected(fmt::format("{} did not answer within {} ms", describe(), timeout.count()));
   }

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "runner/transports/output_budget.hpp"
+
 namespace hallmark::runner::transports {
 
 namespace asio = boost::asio;
@@ -15,11 +17,18 @@ namespace bp = boost::process::v2;
 
 namespace {
 
-// Reads a pipe to its end into `sink`, asynchronously.
-void drain(asio::readable_pipe& pipe, std::string& sink, std::array<char, 65536>& buffer) {
+// Reads a pipe to its end into `sink`, asynchronously; closes it, and calls `over_budget`,
+// when the bytes do not fit the round trip's budget.
+template <typename OverBudget>
+void drain(asio::readable_pipe& pipe, std::string& sink, std::array<char, 65536>& buffer, OutputBudget& budget,
+           OverBudget& over_budget) {
   pipe.async_read_some(asio::buffer(buffer), [&](boost::system::error_code ec, std::size_t n) {
-    sink.append(buffer.data(), n);
-    if (!ec) drain(pipe, sink, buffer);
+    if (!budget.append(sink, {buffer.data(), n})) {
+      boost::system::error_code ignored;
+      pipe.close(ignored);  // a grandchild still writing gets EPIPE instead of blocking
+      return over_budget();
+    }
+    if (!ec) drain(pipe, sink, buffer, budget, over_budget);
   });
 }
 
@@ -49,8 +58,15 @@ std::expected<ProcessResult, std::string> run_process(const std::vector<std::str
   bp::process& child = *started;
 
   std::array<char, 65536> out_buffer, err_buffer;
-  drain(out, result.out, out_buffer);
-  drain(err, result.err, err_buffer);
+  OutputBudget budget;
+  auto over_budget = [&] {
+    if (!result.over_budget.empty()) return;
+    result.over_budget = budget.exceeded();
+    boost::system::error_code ignored;
+    child.terminate(ignored);
+  };
+  drain(out, result.out, out_buffer, budget, over_budget);
+  drain(err, result.err, err_buffer, budget, over_budget);
   asio::async_write(in, asio::buffer(input.data(), input.size()),
                     [&](boost::system::error_code, std::size_t) { in.close(); });
 

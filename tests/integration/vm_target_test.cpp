@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <random>
 #include <pugixml.hpp>
 #include <sstream>
 #include <thread>
@@ -178,6 +179,29 @@ TEST_F(VmTarget, InterruptDuringBootLeavesNoQemuAndNoTemporaryFiles) {
   hallmark.signal(SIGINT);
   EXPECT_EQ(hallmark.wait(60s), 128 + SIGINT) << read_file(output);
   EXPECT_NE(read_file(output).find("tearing down"), std::string::npos) << read_file(output);
+  expect_nothing_left_behind();
+}
+
+TEST_F(VmTarget, SigkillDuringBootLeavesNoQemuAndTheNextRunRemovesItsRunDirectory) {
+  const std::string output = (dir.path() / "out.txt").string();
+  std::mt19937 random(std::random_device{}());
+  std::uniform_int_distribution<int> delay_ms(0, 4000);
+  for (int round = 0; round < 3; ++round) {
+    BackgroundHallmark hallmark(run_args(source_path("contracts/examples/debian12-vm.toml")), output);
+    for (int i = 0; i < 600 && qemu_processes_mentioning(tmp().string()).empty(); ++i) std::this_thread::sleep_for(50ms);
+    ASSERT_EQ(qemu_processes_mentioning(tmp().string()).size(), 1u) << read_file(output);
+    std::this_thread::sleep_for(std::chrono::milliseconds{delay_ms(random)});
+    hallmark.signal(SIGKILL);
+    EXPECT_EQ(hallmark.wait(10s), 128 + SIGKILL);
+    for (int i = 0; i < 50 && !qemu_processes_mentioning(tmp().string()).empty(); ++i) std::this_thread::sleep_for(100ms);
+    EXPECT_TRUE(qemu_processes_mentioning(tmp().string()).empty()) << "round " << round << ": qemu outlived hallmark";
+    // SIGKILL gave hallmark no chance to remove its run directory (and its private key); the
+    // run of this round removed the one the previous round left.
+    EXPECT_EQ(std::distance(fs::directory_iterator(tmp()), fs::directory_iterator()), 1) << "round " << round;
+  }
+  const CliResult next = run_hallmark(
+      run_args(source_path("contracts/examples/debian12-vm.toml"), "root=/dev/vdz console=ttyS0 panic=-1 quiet"));
+  EXPECT_EQ(next.exit_code, 3) << next.out << next.err;
   expect_nothing_left_behind();
 }
 

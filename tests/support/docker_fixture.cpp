@@ -60,9 +60,14 @@ const std::string& debian_test_image() {
 }
 
 std::vector<std::string> containers_from(const std::string& image) {
-  std::istringstream names(docker({"ps", "-a", "--filter", "ancestor=" + image, "--format", "{{.Names}}"}));
+  // `ancestor=` matches by image id, so it also finds containers that other runs (other tests,
+  // other users of the daemon) created from another tag of the same image: keep only those
+  // created by this very name.
+  std::istringstream rows(docker({"ps", "-a", "--filter", "ancestor=" + image, "--format", "{{.Names}} {{.Image}}"}));
   std::vector<std::string> result;
-  for (std::string name; names >> name;) result.push_back(name);
+  for (std::string name, created_from; rows >> name >> created_from;) {
+    if (created_from == image) result.push_back(name);
+  }
   return result;
 }
 

@@ -15,7 +15,7 @@ std::string build_test_image(const std::string& recipe);
 // Runs a docker CLI command and returns its stdout, failing the test on a non-zero exit.
 std::string docker(const std::vector<std::string>& args);
 
-// Names of containers (running or not) created from `image`.
+// Names of containers (running or not) created from `image`, by that name (not another tag of it).
 std::vector<std::string> containers_from(const std::string& image);
 
 // A container started by a test (`docker run -d --network none ...`), removed when it dies.
