@@ -76,15 +76,18 @@ std::string image_in(const std::string& engine, const std::string& image) {
 }
 
 std::vector<std::string> containers_from(const std::string& image, const std::string& engine) {
-  // podman's ancestor filter wants the full name: a local image without a registry part is
-  // stored as localhost/NAME.
+  // Compared with the name each container was created from: `--filter ancestor=` also matches
+  // containers of other tags of the same image id (other tests'). podman records a local name
+  // without a registry part as localhost/NAME.
   const std::string first = image.substr(0, image.find('/'));
   const bool has_registry = image.find('/') != std::string::npos &&
                             (first == "localhost" || first.find_first_of(".:") != std::string::npos);
-  const std::string ancestor = engine == "podman" && !has_registry ? "localhost/" + image : image;
-  std::istringstream names(engine_cli(engine, {"ps", "-a", "--filter", "ancestor=" + ancestor, "--format", "{{.Names}}"}));
+  const std::string created_from = engine == "podman" && !has_registry ? "localhost/" + image : image;
+  std::istringstream lines(engine_cli(engine, {"ps", "-a", "--format", "{{.Names}} {{.Image}}"}));
   std::vector<std::string> result;
-  for (std::string name; names >> name;) result.push_back(name);
+  for (std::string name, from; lines >> name >> from;) {
+    if (from == created_from) result.push_back(name);
+  }
   return result;
 }
 

@@ -26,7 +26,7 @@ std::string image_in(const std::string& engine, const std::string& image);
 std::string engine_cli(const std::string& engine, const std::vector<std::string>& args);
 inline std::string docker(const std::vector<std::string>& args) { return engine_cli("docker", args); }
 
-// Names of containers (running or not) created from `image`.
+// Names of containers (running or not) created from the image named `image`.
 std::vector<std::string> containers_from(const std::string& image, const std::string& engine = "docker");
 
 // A container started by a test (`ENGINE run -d --network none ...`), removed when it dies.
