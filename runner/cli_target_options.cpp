@@ -15,6 +15,8 @@ std::chrono::milliseconds milliseconds_of(double seconds) {
 void TargetFlags::add_to(CLI::App& command) {
   command.add_option("--boot", boot_, "container boot mode: keep-alive (default) or image-command")
       ->check(CLI::IsMember({"keep-alive", "image-command"}));
+  command.add_option("--pull", pull_, "pull a container image first: never (default), missing or always")
+      ->check(CLI::IsMember({"never", "missing", "always"}));
   command.add_option("--settle", settle_seconds_,
                      "seconds to wait after booting before probing (default 0, or 2 with --boot=image-command)");
   command.add_option("--timeout", timeout_seconds_, "seconds each fact-gathering round trip may take")
@@ -41,6 +43,9 @@ void TargetFlags::add_to(CLI::App& command) {
 targets::TargetOptions TargetFlags::options() const {
   targets::TargetOptions options = options_;
   options.boot = boot_ == "image-command" ? targets::BootMode::image_command : targets::BootMode::keep_alive;
+  options.pull = pull_ == "always"    ? targets::PullPolicy::always
+                 : pull_ == "missing" ? targets::PullPolicy::missing
+                                      : targets::PullPolicy::never;
   const double settle = settle_seconds_ >= 0 ? settle_seconds_ : options.boot == targets::BootMode::image_command ? 2 : 0;
   options.settle = milliseconds_of(settle);
   options.vm.boot_timeout = std::chrono::seconds{static_cast<long>(boot_timeout_seconds_)};

@@ -53,8 +53,11 @@ std::mutex& boot_mutex() {
 // Removes a container and checks that it is gone, retrying while the engine is busy with it.
 void remove_container(const std::string& engine, const std::string& name) {
   const std::lock_guard wait_for_boot(boot_mutex());
+  // podman's `rm -f` first waits the container's stop timeout (10 s) for SIGTERM; docker's kills.
+  std::vector<std::string> remove{engine, "rm", "-f", "--volumes", name};
+  if (engine == "podman") remove.insert(remove.begin() + 3, {"--time", "0"});
   for (int attempt = 0; attempt < 5; ++attempt) {
-    (void)transports::run_process({engine, "rm", "-f", "--volumes", name}, {}, 60s);
+    (void)transports::run_process(remove, {}, 60s);
     const auto gone = transports::run_process({engine, "container", "inspect", name}, {}, 30s);
     if (gone && gone->exit_code != 0) return;
     std::this_thread::sleep_for(500ms);
@@ -111,7 +114,20 @@ std::expected<void, std::string> describe_image(const std::string& engine, const
   if (!inspected) return std::unexpected(fmt::format("image {} is not available locally: {}", image, inspected.error()));
   std::istringstream words(*inspected);
   words >> info.image_id;
+  // docker prints "sha256:HEX", podman the bare HEX of the same config digest.
+  if (!info.image_id.empty() && info.image_id.find(':') == std::string::npos) info.image_id.insert(0, "sha256:");
   for (std::string digest; words >> digest;) info.image_digests.push_back(digest);
+  return {};
+}
+
+// Pulls the image from its registry when the policy asks for it; the engine's message when
+// the registry cannot be reached or has no such image.
+std::expected<void, std::string> pull_image(const std::string& engine, const std::string& image, PullPolicy policy) {
+  if (policy == PullPolicy::never) return {};
+  if (policy == PullPolicy::missing && engine_call({engine, "image", "inspect", "--format", "{{.Id}}", image})) return {};
+  if (auto pulled = engine_call({engine, "pull", "--quiet", image}, 600s); !pulled) {
+    return std::unexpected(fmt::format("cannot pull {}: {}", image, pulled.error()));
+  }
   return {};
 }
 
@@ -119,6 +135,7 @@ std::expected<void, std::string> describe_image(const std::string& engine, const
 
 OpenResult boot_container(const std::string& engine, const TargetSpec& spec, const TargetOptions& options) {
   probes::Provenance info{.target = spec.text, .image = spec.reference, .hostname = util::host_name()};
+  if (auto pulled = pull_image(engine, spec.reference, options.pull); !pulled) return std::unexpected(pulled.error());
   if (auto described = describe_image(engine, spec.reference, info); !described) {
     return std::unexpected(described.error());
   }

@@ -27,6 +27,13 @@ enum class BootMode {
   image_command,  // run the image's own entrypoint and command (service images)
 };
 
+// Whether a container target's image is pulled from its registry before booting.
+enum class PullPolicy {
+  never,    // only a local image (the default: what is certified is what was built here)
+  missing,  // pull when there is no local image of that name
+  always,   // pull, so the registry's current image for the reference is what is tested
+};
+
 // How to boot a VM target (qemu:DISK).
 struct VmOptions {
   std::optional<std::string> kernel;  // boot this kernel directly instead of the disk's loader
@@ -40,6 +47,7 @@ struct VmOptions {
 
 struct TargetOptions {
   BootMode boot = BootMode::keep_alive;
+  PullPolicy pull = PullPolicy::never;
   std::chrono::milliseconds settle{0};  // wait after booting before the first probe
   transports::SshOptions ssh;
   VmOptions vm;

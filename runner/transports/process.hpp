@@ -19,8 +19,10 @@ struct ProcessResult {
 
 // Runs argv[0] (looked up in PATH) with the rest as arguments, no shell involved, feeding
 // `input` on stdin and collecting both output streams. Kills it after `timeout`, or when its
-// output passes an OutputBudget (what it printed so far is kept).
-// Fails only when the program cannot be started.
+// output passes an OutputBudget (what it printed so far is kept). Returns at the latest
+// `timeout` after the start, or 2 s after the child exited when a descendant it left behind
+// (a daemon, podman's conmon, `cmd &`) still holds its pipes: what was read by then is the
+// output. Fails only when the program cannot be started.
 std::expected<ProcessResult, std::string> run_process(const std::vector<std::string>& argv,
                                                       std::string_view input,
                                                       std::chrono::milliseconds timeout);
