@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include <fmt/format.h>
+
 #include "runner/cli_commands.hpp"
 #include "runner/cli_target_options.hpp"
 #include "runner/commands/run_command.hpp"
@@ -25,6 +27,10 @@ Command add_run(CLI::App& app) {
   command->add_option("--clause", run.selection.clause_ids, "check only this clause id (repeatable)")->allow_extra_args(false);
   command->add_flag("--strict-lifecycle", run.strict_lifecycle,
                     "a contract past its support_until blocks the gate instead of warning");
+  command->add_option("--parallel", run.parallel,
+                      fmt::format("check up to N targets at once, each with its own boot and teardown (default {})",
+                                  commands::default_parallel_targets()))
+      ->check(CLI::PositiveNumber);
   command->add_option("--baseline", run.baseline_path, "a snapshot (hallmark snapshot) whose promises the target must keep")
       ->check(CLI::ExistingFile);
   state->target.add_to(*command);

@@ -1,5 +1,9 @@
 #include "runner/commands/run_command.hpp"
 
+#include <atomic>
+#include <exception>
+#include <thread>
+
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -15,7 +19,7 @@
 #include "runner/commands/load_contracts.hpp"
 #include "runner/commands/snapshot_command.hpp"
 #include "runner/gather/fact_gatherer.hpp"
-#include "runner/progress_line.hpp"
+#include "runner/progress.hpp"
 #include "util/atomic_file.hpp"
 #include "util/host_name.hpp"
 
@@ -46,13 +50,13 @@ reports::SuiteResult start_suite(const contracts::Contract& contract, probes::Pr
 }
 
 // Every contract checked against one target; the target is torn down before this returns.
+// Progress goes to `row` of `progress`.
 std::vector<reports::SuiteResult> run_on_target(const targets::TargetSpec& spec, const std::vector<contracts::Contract>& contracts,
                                                 const probes::Snapshot* baseline, const RunOptions& options,
-                                                const TargetOpener& open, std::ostream& out) {
+                                                const TargetOpener& open, Progress& progress, std::size_t row) {
   const auto start = Clock::now();
   const std::string timestamp = utc_timestamp();
-  ProgressLine progress(out, options.live_progress);
-  progress.step(fmt::format("opening {}", spec.text));
+  progress.step(row, fmt::format("opening {}", spec.text));
   auto target = open(spec, options.target_options);
   probes::Facts facts;
   std::optional<std::string> problem;
@@ -62,7 +66,7 @@ std::vector<reports::SuiteResult> run_on_target(const targets::TargetSpec& spec,
   } else {
     provenance = (*target)->provenance();
     const probes::FactRequest request = probes::plan_run(contracts, options.selection, baseline);
-    progress.step(fmt::format("gathering facts for {} clauses over {}", probes::selected_clause_count(contracts, options.selection),
+    progress.step(row, fmt::format("gathering facts for {} clauses over {}", probes::selected_clause_count(contracts, options.selection),
                               (*target)->transport().describe()));
     facts = gather::gather_facts((*target)->transport(), request, options.fact_timeout);
     problem = (*target)->check_alive();
@@ -81,10 +85,45 @@ std::vector<reports::SuiteResult> run_on_target(const targets::TargetSpec& spec,
     suite.clauses = probes::judge_contract(contract, facts, context);
     suites.push_back(std::move(suite));
   }
-  if (target) progress.step(fmt::format("tearing down {}", spec.text));
+  if (target) progress.step(row, fmt::format("tearing down {}", spec.text));
   target = std::unexpected("torn down");  // tear down now, before the time is taken
-  progress.finish();
+  progress.step(row, "done");
   for (reports::SuiteResult& suite : suites) suite.seconds = seconds_since(start);
+  return suites;
+}
+
+// Checks every target, up to `options.parallel` at once, each with its own boot and teardown;
+// the suites come back in the order of the targets, whichever finished first. An exception on
+// a worker is rethrown here once every worker has stopped.
+std::vector<reports::SuiteResult> run_on_targets(const std::vector<targets::TargetSpec>& specs,
+                                                 const std::vector<contracts::Contract>& contracts, const probes::Snapshot* baseline,
+                                                 const RunOptions& options, const TargetOpener& open, std::ostream& out) {
+  std::vector<std::string> names;
+  for (const targets::TargetSpec& spec : specs) names.push_back(spec.text);
+  Progress progress(out, options.live_progress, names);
+  std::vector<std::vector<reports::SuiteResult>> per_target(specs.size());
+  std::atomic<std::size_t> next{0};
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
+  const auto work = [&] {
+    for (std::size_t i = next++; i < specs.size(); i = next++) {
+      try {
+        per_target[i] = run_on_target(specs[i], contracts, baseline, options, open, progress, i);
+      } catch (...) {
+        const std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+      }
+    }
+  };
+  {
+    std::vector<std::jthread> workers;
+    const std::size_t count = std::clamp<std::size_t>(options.parallel, 1, specs.size());
+    for (std::size_t i = 0; i < count; ++i) workers.emplace_back(work);
+  }
+  progress.finish();
+  if (failure) std::rethrow_exception(failure);
+  std::vector<reports::SuiteResult> suites;
+  for (auto& target_suites : per_target) std::ranges::move(target_suites, std::back_inserter(suites));
   return suites;
 }
 
@@ -105,6 +144,10 @@ bool write_reports(const reports::RunResult& run, const RunOptions& options, std
 }
 
 }  // namespace
+
+std::size_t default_parallel_targets() {
+  return std::clamp<std::size_t>(2 * std::thread::hardware_concurrency(), 2, 8);
+}
 
 int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& err, const TargetOpener& open) {
   const auto start = Clock::now();
@@ -135,11 +178,7 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
   }
 
   reports::RunResult run;
-  for (const targets::TargetSpec& spec : specs) {
-    for (reports::SuiteResult& suite : run_on_target(spec, *contracts, baseline ? &*baseline : nullptr, options, open, out)) {
-      run.suites.push_back(std::move(suite));
-    }
-  }
+  run.suites = run_on_targets(specs, *contracts, baseline ? &*baseline : nullptr, options, open, out);
   run.seconds = seconds_since(start);
   reports::print_summary(out, run);
   const bool written = write_reports(run, options, out, err);

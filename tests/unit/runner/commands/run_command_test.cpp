@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <condition_variable>
+#include <mutex>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -88,6 +90,58 @@ TEST_F(RunCommandFake, InvalidContractExitsTwoAndOpensNothing) {
   options.contract_files = {dir.write("bad.toml", "[contract]\nname = \"x\"\n")};
   EXPECT_EQ(run(), 2);
   EXPECT_TRUE(target.calls().empty());
+}
+
+// Opens targets that stay "booting" until `expected` of them are booting at once (or a second
+// has passed), recording the most that ever were, and the order in which they finished.
+struct ConcurrencyProbe {
+  std::mutex mutex;
+  std::condition_variable changed;
+  int booting = 0, most = 0;
+  std::vector<std::string> finished;
+
+  void boot(const std::string& name, int expected) {
+    std::unique_lock lock(mutex);
+    most = std::max(most, ++booting);
+    changed.notify_all();
+    changed.wait_for(lock, std::chrono::seconds{1}, [&] { return booting >= expected; });
+    // The first target is the slowest to finish, so a report in finishing order would be wrong.
+    if (name.ends_with(":a")) changed.wait_for(lock, std::chrono::seconds{1}, [&] { return finished.size() >= 2; });
+    --booting;
+    finished.push_back(name);
+    changed.notify_all();
+  }
+};
+
+TEST_F(RunCommandFake, TargetsAreCheckedSideBySideAndReportedInTheOrderGiven) {
+  installed("3.0.11-1");
+  options.targets = {"docker:a", "docker:b", "docker:c"};
+  options.parallel = 3;
+  ConcurrencyProbe probe;
+  const TargetOpener open = [&](const targets::TargetSpec& spec, const targets::TargetOptions&) -> targets::OpenResult {
+    probe.boot(spec.text, 3);
+    return std::make_unique<testing::FakeTarget>(target, probes::Provenance{.target = spec.text});
+  };
+  EXPECT_EQ(run_contracts(options, out, err, open), 0) << err.str();
+  EXPECT_EQ(probe.most, 3);
+  EXPECT_EQ(probe.finished.back(), "docker:a");
+  const std::string report = junit();
+  EXPECT_LT(report.find("docker:a"), report.find("docker:b"));
+  EXPECT_LT(report.find("docker:b"), report.find("docker:c"));
+}
+
+TEST_F(RunCommandFake, ParallelOneChecksOneTargetAtATime) {
+  installed("3.0.11-1");
+  options.targets = {"docker:a", "docker:b", "docker:c"};
+  options.parallel = 1;
+  ConcurrencyProbe probe;
+  const TargetOpener open = [&](const targets::TargetSpec& spec, const targets::TargetOptions&) -> targets::OpenResult {
+    probe.boot(spec.text, 3);
+    return std::make_unique<testing::FakeTarget>(target, probes::Provenance{.target = spec.text});
+  };
+  EXPECT_EQ(run_contracts(options, out, err, open), 0) << err.str();
+  EXPECT_EQ(probe.most, 1);
+  EXPECT_EQ(probe.finished, (std::vector<std::string>{"docker:a", "docker:b", "docker:c"}));
 }
 
 }  // namespace
