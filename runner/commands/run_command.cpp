@@ -1,6 +1,10 @@
 #include "runner/commands/run_command.hpp"
 
-#include <fmt/chrono.h>
+#include <algorithm>
+#include <csignal>
+#include <cstring>
+#include <iostream>
+
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>
@@ -13,9 +17,11 @@
 #include "reports/json_writer.hpp"
 #include "reports/junit_writer.hpp"
 #include "runner/commands/load_contracts.hpp"
+#include "runner/commands/partial_run.hpp"
 #include "runner/commands/snapshot_command.hpp"
 #include "runner/gather/fact_gatherer.hpp"
 #include "runner/progress_line.hpp"
+#include "runner/targets/teardown_registry.hpp"
 #include "util/atomic_file.hpp"
 #include "util/host_name.hpp"
 
@@ -29,26 +35,10 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-std::string utc_timestamp() {
-  return fmt::format("{:%Y-%m-%dT%H:%M:%S}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
-
-reports::SuiteResult start_suite(const contracts::Contract& contract, probes::Provenance provenance, std::string timestamp) {
-  reports::SuiteResult suite;
-  suite.contract_name = contract.name;
-  suite.contract_version = contract.version;
-  suite.contract_file = contract.file;
-  suite.contract_sha256 = contract.sha256;
-  suite.includes = contract.includes;
-  suite.provenance = std::move(provenance);
-  suite.timestamp = std::move(timestamp);
-  return suite;
-}
-
 // Every contract checked against one target; the target is torn down before this returns.
-std::vector<reports::SuiteResult> run_on_target(const targets::TargetSpec& spec, const std::vector<contracts::Contract>& contracts,
-                                                const probes::Snapshot* baseline, const RunOptions& options,
-                                                const TargetOpener& open, std::ostream& out) {
+std::vector<reports::SuiteResult> run_on_target(const RunTarget& run_target, const targets::TargetSpec& spec,
+                                                const std::vector<contracts::Contract>& contracts, probes::JudgeContext context,
+                                                const RunOptions& options, const TargetOpener& open, std::ostream& out) {
   const auto start = Clock::now();
   const std::string timestamp = utc_timestamp();
   ProgressLine progress(out, options.live_progress);
@@ -56,30 +46,23 @@ std::vector<reports::SuiteResult> run_on_target(const targets::TargetSpec& spec,
   auto target = open(spec, options.target_options);
   probes::Facts facts;
   std::optional<std::string> problem;
-  probes::Provenance provenance{.target = spec.text, .hostname = util::host_name()};
+  probes::Provenance provenance;
+  provenance.target = spec.text;
+  provenance.hostname = util::host_name();
   if (!target) {
-    problem = target.error();
+    context.unreachable = target.error();
   } else {
     provenance = (*target)->provenance();
-    const probes::FactRequest request = probes::plan_run(contracts, options.selection, baseline);
+    const probes::FactRequest request = probes::plan_run(contracts, options.selection, context.baseline);
     progress.step(fmt::format("gathering facts for {} clauses over {}", probes::selected_clause_count(contracts, options.selection),
                               (*target)->transport().describe()));
     facts = gather::gather_facts((*target)->transport(), request, options.fact_timeout);
     problem = (*target)->check_alive();
   }
-
-  const probes::JudgeContext context{.selection = &options.selection,
-                                     .baseline = baseline,
-                                     .unreachable = target ? std::nullopt : problem,
-                                     .strict_lifecycle = options.strict_lifecycle,
-                                     .today = probes::today_utc()};
-  std::vector<reports::SuiteResult> suites;
-  for (const contracts::Contract& contract : contracts) {
-    reports::SuiteResult suite = start_suite(contract, provenance, timestamp);
-    suite.target_problem = problem;
-    suite.selection = options.selection.describe();
-    suite.clauses = probes::judge_contract(contract, facts, context);
-    suites.push_back(std::move(suite));
+  std::vector<reports::SuiteResult> suites =
+      judge_suites(run_target, provenance, contracts, facts, context, options.selection.describe(), timestamp);
+  if (problem) {
+    for (reports::SuiteResult& suite : suites) suite.target_problem = problem;
   }
   if (target) progress.step(fmt::format("tearing down {}", spec.text));
   target = std::unexpected("torn down");  // tear down now, before the time is taken
@@ -88,20 +71,29 @@ std::vector<reports::SuiteResult> run_on_target(const targets::TargetSpec& spec,
   return suites;
 }
 
+// Writes every report asked for; one that cannot be written does not keep the others from
+// being written. False when one failed.
 bool write_reports(const reports::RunResult& run, const RunOptions& options, std::ostream& out, std::ostream& err) {
   bool written = true;
-  const auto write = [&](const std::optional<std::string>& path, const std::string& content, std::string_view what) {
+  const auto write = [&](const std::optional<std::string>& path, const auto& render, std::string_view what) {
     if (!path) return;
-    if (auto result = util::write_file_atomically(*path, content); !result) {
+    if (auto result = util::write_file_atomically(*path, render(run)); !result) {
       fmt::print(err, "hallmark: error: {}\n", result.error());
       written = false;
     } else {
       fmt::print(out, "hallmark: {} report written to {}\n", what, *path);
     }
   };
-  write(options.junit_path, reports::render_junit(run), "JUnit");
-  write(options.json_path, reports::render_json(run), "JSON");
+  write(options.junit_path, reports::render_junit, "JUnit");
+  write(options.json_path, reports::render_json, "JSON");
   return written;
+}
+
+// The gate's code for a finished run; a report that could not be written is infrastructure
+// trouble (a full disk), never a reason to hide a violation.
+int exit_code(const reports::RunResult& run, bool written) {
+  const bool target_trouble = std::ranges::any_of(run.suites, [](const reports::SuiteResult& suite) { return suite.target_problem.has_value(); });
+  return probes::gate_exit_code(reports::count(run), target_trouble || !written);
 }
 
 }  // namespace
@@ -114,13 +106,21 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
     fmt::print(err, "hallmark: error: --clause names no clause of the contracts: {}\n", fmt::join(unknown, ", "));
     return probes::k_exit_usage;
   }
+  if (options.labels.size() > options.targets.size()) {
+    fmt::print(err, "hallmark: error: {} --label options for {} --target options: give at most one label per target\n",
+               options.labels.size(), options.targets.size());
+    return probes::k_exit_usage;
+  }
   std::vector<targets::TargetSpec> specs;
+  std::vector<RunTarget> run_targets;
   for (const std::string& text : options.targets) {
     auto spec = targets::parse_target_spec(text);
     if (!spec) {
       fmt::print(err, "hallmark: error: {}\n", spec.error());
       return probes::k_exit_usage;
     }
+    const std::size_t index = specs.size();
+    run_targets.push_back({text, index < options.labels.size() ? options.labels[index] : text});
     specs.push_back(std::move(*spec));
   }
 
@@ -134,18 +134,42 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
     baseline = std::move(*loaded);
   }
 
-  reports::RunResult run;
-  for (const targets::TargetSpec& spec : specs) {
-    for (reports::SuiteResult& suite : run_on_target(spec, *contracts, baseline ? &*baseline : nullptr, options, open, out)) {
-      run.suites.push_back(std::move(suite));
+  const probes::JudgeContext context{.selection = &options.selection,
+                                     .baseline = baseline ? &*baseline : nullptr,
+                                     .unreachable = std::nullopt,
+                                     .strict_lifecycle = options.strict_lifecycle,
+                                     .today = probes::today_utc()};
+  PartialRun partial(*contracts, run_targets, context, options.selection.describe());
+  // On SIGINT/SIGTERM/SIGHUP the signal thread runs this with the other teardowns: the report
+  // of the run so far, every clause not yet judged an error naming the signal. On the normal
+  // path it runs when the run is over and does nothing.
+  auto& registry = targets::TeardownRegistry::instance();
+  const auto on_signal = registry.add([&] {
+    const auto signal = targets::interrupting_signal();
+    if (!signal) return;
+    if (auto run = partial.finish(probes::FactError(fmt::format("interrupted by SIG{}", sigabbrev_np(*signal))))) {
+      run->seconds = seconds_since(start);
+      write_reports(*run, options, std::cerr, std::cerr);
     }
+  });
+
+  std::optional<probes::FactError> failure;
+  try {
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      partial.add(run_on_target(run_targets[i], specs[i], *contracts, context, options, open, out));
+    }
+  } catch (const std::exception& error) {
+    // A bug in hallmark: the targets judged so far keep their results, the rest say why not.
+    fmt::print(err, "hallmark: error: {}\n", error.what());
+    failure = probes::FactError(fmt::format("hallmark failed: {}", error.what()), probes::ErrorKind::internal);
   }
-  run.seconds = seconds_since(start);
-  reports::print_summary(out, run);
-  const bool written = write_reports(run, options, out, err);
-  const bool target_trouble = std::ranges::any_of(run.suites, [](const reports::SuiteResult& suite) { return suite.target_problem.has_value(); });
-  const int code = probes::gate_exit_code(reports::count(run), target_trouble);
-  return written ? code : std::max(code, probes::k_exit_target);
+  auto run = partial.finish(failure);
+  registry.run(on_signal);
+  if (!run) return probes::k_exit_target;  // a signal's report is being written; its thread ends the process
+  run->seconds = seconds_since(start);
+  reports::print_summary(out, *run);
+  const bool written = write_reports(*run, options, out, err);
+  return exit_code(*run, written);
 }
 
 }  // namespace hallmark::runner::commands

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "contracts/contract.hpp"
+#include "probes/fact_error.hpp"
+#include "probes/judge.hpp"
+#include "reports/run_result.hpp"
+
+namespace hallmark::runner::commands {
+
+// One target of a run: what it was asked for and how reports name it.
+struct RunTarget {
+  std::string spec;   // the --target text
+  std::string label;  // --label, or the --target text
+};
+
+// Now, to the second, as reports stamp a suite's start: "2026-11-24T12:00:00" (UTC).
+std::string utc_timestamp();
+
+// The suites of every contract on one target, judged on `facts` (empty facts and an
+// `unreachable` context when the target was never read).
+std::vector<reports::SuiteResult> judge_suites(const RunTarget& target, const probes::Provenance& provenance,
+                                               const std::vector<contracts::Contract>& contracts, const probes::Facts& facts,
+                                               const probes::JudgeContext& context, const std::string& selection,
+                                               const std::string& timestamp);
+
+// The run as far as it got, shared by the run and the signal thread, so that whatever ends the
+// run after its contracts loaded (a signal, an exception) still leaves the whole report: the
+// targets judged so far, and every clause of the others an error saying why.
+class PartialRun {
+ public:
+  PartialRun(const std::vector<contracts::Contract>& contracts, std::vector<RunTarget> targets, probes::JudgeContext context,
+             std::string selection);
+
+  // Adds the judged suites of the next target, in --target order.
+  void add(std::vector<reports::SuiteResult> suites);
+  // The run with every target not yet added judged as unreachable for `why`. Call once: the
+  // first caller wins, a later one (a signal while the run writes its reports) gets nullopt.
+  std::optional<reports::RunResult> finish(const std::optional<probes::FactError>& why);
+
+ private:
+  std::mutex mutex_;
+  const std::vector<contracts::Contract>& contracts_;
+  std::vector<RunTarget> targets_;
+  probes::JudgeContext context_;
+  std::string selection_;
+  reports::RunResult run_;
+  std::size_t done_ = 0;  // targets added
+  bool finished_ = false;
+};
+
+}  // namespace hallmark::runner::commands
