@@ -47,9 +47,9 @@ void PartialRun::add(std::vector<reports::SuiteResult> suites) {
   ++done_;
 }
 
-std::optional<reports::RunResult> PartialRun::finish(const std::optional<probes::FactError>& why) {
+bool PartialRun::finish(const std::optional<probes::FactError>& why, const std::function<void(reports::RunResult&)>& report) {
   const std::lock_guard lock(mutex_);
-  if (finished_) return std::nullopt;
+  if (finished_) return false;
   finished_ = true;
   if (why) {
     probes::JudgeContext context = context_;
@@ -62,7 +62,8 @@ std::optional<reports::RunResult> PartialRun::finish(const std::optional<probes:
                         std::back_inserter(run_.suites));
     }
   }
-  return std::move(run_);
+  report(run_);
+  return true;
 }
 
 }  // namespace hallmark::runner::commands

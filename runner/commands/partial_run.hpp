@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -38,9 +39,11 @@ class PartialRun {
 
   // Adds the judged suites of the next target, in --target order.
   void add(std::vector<reports::SuiteResult> suites);
-  // The run with every target not yet added judged as unreachable for `why`. Call once: the
-  // first caller wins, a later one (a signal while the run writes its reports) gets nullopt.
-  std::optional<reports::RunResult> finish(const std::optional<probes::FactError>& why);
+  // Completes the run, every target not yet added judged as unreachable for `why` (when given),
+  // and hands it to `report` (print and write it) under the lock, so a signal that arrives
+  // meanwhile waits for the reports instead of ending the process under them. Only the first
+  // call reports; a later one returns false.
+  bool finish(const std::optional<probes::FactError>& why, const std::function<void(reports::RunResult&)>& report);
 
  private:
   std::mutex mutex_;

@@ -147,10 +147,10 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
   const auto on_signal = registry.add([&] {
     const auto signal = targets::interrupting_signal();
     if (!signal) return;
-    if (auto run = partial.finish(probes::FactError(fmt::format("interrupted by SIG{}", sigabbrev_np(*signal))))) {
-      run->seconds = seconds_since(start);
-      write_reports(*run, options, std::cerr, std::cerr);
-    }
+    partial.finish(probes::FactError(fmt::format("interrupted by SIG{}", sigabbrev_np(*signal))), [&](reports::RunResult& run) {
+      run.seconds = seconds_since(start);
+      write_reports(run, options, std::cerr, std::cerr);
+    });
   });
 
   std::optional<probes::FactError> failure;
@@ -163,13 +163,15 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
     fmt::print(err, "hallmark: error: {}\n", error.what());
     failure = probes::FactError(fmt::format("hallmark failed: {}", error.what()), probes::ErrorKind::internal);
   }
-  auto run = partial.finish(failure);
+  // Stays k_exit_target only when a signal's report came first: its thread then ends the process.
+  int code = probes::k_exit_target;
+  partial.finish(failure, [&](reports::RunResult& run) {
+    run.seconds = seconds_since(start);
+    reports::print_summary(out, run);
+    code = exit_code(run, write_reports(run, options, out, err));
+  });
   registry.run(on_signal);
-  if (!run) return probes::k_exit_target;  // a signal's report is being written; its thread ends the process
-  run->seconds = seconds_since(start);
-  reports::print_summary(out, *run);
-  const bool written = write_reports(*run, options, out, err);
-  return exit_code(*run, written);
+  return code;
 }
 
 }  // namespace hallmark::runner::commands

@@ -141,7 +141,7 @@ TEST_F(DockerRun, ServiceThatExitsEarlyHasItsLogInTheReport) {
   const TestImageTag image(debian_test_image(), {R"(CMD ["/bin/sh", "-c", "echo 'fatal: /etc/app.conf missing' >&2; exit 3"])"});
   const CliResult result = run_hallmark({"run", "--target", "docker-image:" + image.tag(), "--boot", "image-command",
                                          "--junit", junit_path(), source_path("tests/data/contracts/service.toml")});
-  EXPECT_EQ(result.exit_code, 3) << result.out << result.err;
+  EXPECT_EQ(result.exit_code, 4) << result.out << result.err;
   const std::string report = read_file(junit_path());
   EXPECT_NE(report.find("fatal: /etc/app.conf missing"), std::string::npos) << report;
   EXPECT_TRUE(problem_of("port.tcp-22").starts_with("error: the container from")) << problem_of("port.tcp-22");
