@@ -71,9 +71,10 @@ TEST_F(DockerVerdicts, GarbageDpkgStatusIsAnErrorNamingTheLine) {
   const DamagedImage image(debian_test_image(), "printf 'Package: a\\n\\177ELF\\002\\001\\001\\n' > /var/lib/dpkg/status");
   const CliResult result = run_absent(image.tag(), "telnetd");
   EXPECT_EQ(result.exit_code, 4) << result.out << result.err;
+  // The report escapes the control bytes XML cannot carry (docs/reports.md), DEL it keeps.
   EXPECT_EQ(error_of("package.telnetd"),
-            "deterministic: package database /var/lib/dpkg/status is corrupt: line 2: field name '\x7f" "ELF\x02\x01\x01' must be "
-            "followed by a colon");
+            "deterministic: package database /var/lib/dpkg/status is corrupt: line 2: field name '\x7f" "ELF\\x02\\x01\\x01' must "
+            "be followed by a colon");
   EXPECT_EQ(validate_junit(junit()), "");
 }
 
