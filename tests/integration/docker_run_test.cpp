@@ -112,7 +112,7 @@ TEST_F(DockerRun, ContainerKilledMidRunTurnsRemainingClausesIntoErrors) {
   docker({"kill", running.front()});
   EXPECT_EQ(hallmark.wait(60s), 3) << read_file((dir.path() / "out.txt").string());
   EXPECT_TRUE(problem_of("slow-step").starts_with("error: ")) << problem_of("slow-step");
-  EXPECT_NE(read_file(junit_path()).find("is not running"), std::string::npos);
+  EXPECT_NE(read_file(junit_path()).find("is not running"), std::string::npos) << read_file(junit_path());
   EXPECT_EQ(validate_junit(junit_path()), "");
   EXPECT_TRUE(containers_from(image.tag()).empty());
 }

@@ -49,7 +49,7 @@ class DockerVerdicts : public ::testing::Test {
   }
 
   CliResult run_absent(const std::string& image, const std::string& package) {
-    const std::string contract = dir.write("absent.toml", "[contract]\nname = \"absent\"\nversion = \"1\"\n[[package]]\nname = \"" +
+    const std::string contract = dir.write("absent.toml", "[contract]\nname = \"absent\"\nversion = \"1.0.0\"\n[[package]]\nname = \"" +
                                                               package + "\"\ninstalled = false\n");
     return run_hallmark({"run", "--target", "docker-image:" + image, "--junit", junit(), contract});
   }

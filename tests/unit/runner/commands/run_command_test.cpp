@@ -85,7 +85,7 @@ TEST_F(RunCommandFake, UnreadablePackageDatabaseIsNeverAPass) {
 }
 
 TEST_F(RunCommandFake, BrokenRpmDatabaseExitsFourNeverPassingAPromiseOfAbsence) {
-  options.contract_files = {dir.write("absent.toml", "[contract]\nname = \"fake\"\nversion = \"1\"\n"
+  options.contract_files = {dir.write("absent.toml", "[contract]\nname = \"fake\"\nversion = \"1.0.0\"\n"
                                                      "[[package]]\nname = \"telnet-server\"\ninstalled = false\n")};
   target.answer_output(gather::scripts::k_packages, framed({{"scheme", "rpm"}, {"db", ""}, {"status", "1"},
                                                              {"stderr", "error: sqlite failure: file is not a database"}}));
