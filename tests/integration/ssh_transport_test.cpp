@@ -367,7 +367,8 @@ TEST(SshSudo, RefusalForAUserWithoutSudoRightsIsAnErrorNamingSudo) {
   const auto refused = with_sudo->exec({"id", "-u"}, {}, 10s);
 
   ASSERT_FALSE(refused.has_value()) << "exit " << refused->exit_code << ": " << refused->err;
-  EXPECT_TRUE(refused.error().starts_with("sudo refused: ")) << refused.error();
+  EXPECT_TRUE(refused.error().why.starts_with("sudo refused: ")) << refused.error();
+  EXPECT_EQ(refused.error().kind, hallmark::probes::ErrorKind::deterministic);  // a retry is refused the same way
 }
 
 TEST(SshSudo, RootRunsCommandsThroughSudo) {
