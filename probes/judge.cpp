@@ -44,7 +44,10 @@ std::vector<ClauseResult> judge_baseline(const contracts::Contract& contract, co
                        std::nullopt});
   }
   const std::string counted = fmt::format("{} differences, {} of them blocking", findings.size(), blocking);
-  results.insert(results.begin(), {summary, Outcome::pass("keeps " + promise, counted), std::nullopt});
+  // The summary is a verdict too: it fails when it counts a blocking difference, so a reader of
+  // the summary alone is never told "pass" about a baseline the image broke.
+  Outcome verdict = blocking > 0 ? Outcome::fail("keeps " + promise, counted) : Outcome::pass("keeps " + promise, counted);
+  results.insert(results.begin(), {summary, std::move(verdict), std::nullopt});
   return results;
 }
 

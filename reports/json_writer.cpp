@@ -23,6 +23,7 @@ json clause_json(const probes::ClauseResult& result) {
             {"actual", result.outcome.actual}};
   node["bug"] = clause.bug ? json(*clause.bug) : json(nullptr);
   node["description"] = clause.description ? json(*clause.description) : json(nullptr);
+  node["error_kind"] = result.outcome.verdict == probes::Verdict::error ? json(to_string(result.outcome.error_kind)) : json(nullptr);
   node["evidence"] = result.outcome.evidence.empty() ? json(nullptr) : json(result.outcome.evidence);
   node["waiver"] = result.waiver ? json{{"bug", result.waiver->bug},
                                         {"justification", result.waiver->justification},
@@ -40,7 +41,8 @@ json includes_json(const std::vector<contracts::IncludedFile>& includes) {
 
 json counts_json(const probes::Counts& counts) {
   return {{"total", counts.total},   {"passed", counts.passed},   {"failed", counts.failed},
-          {"errors", counts.errors}, {"skipped", counts.skipped}, {"blocking_failures", counts.blocking_failures}};
+          {"errors", counts.errors}, {"skipped", counts.skipped}, {"blocking_failures", counts.blocking_failures},
+          {"deterministic_errors", counts.deterministic_errors}, {"internal_errors", counts.internal_errors}};
 }
 
 }  // namespace
@@ -58,6 +60,7 @@ std::string render_json(const RunResult& run) {
                         {"includes", includes_json(suite.includes)}}},
                       {"target",
                        {{"spec", suite.provenance.target},
+                        {"label", suite.target_label},
                         {"image", suite.provenance.image},
                         {"image_id", suite.provenance.image_id},
                         {"image_digests", suite.provenance.image_digests},

@@ -40,7 +40,7 @@ int cli_main(int argc, char** argv) {
   } catch (const std::exception& error) {
     targets::TeardownRegistry::instance().run_all();
     fmt::print(stderr, "hallmark: error: {}\n", error.what());
-    return probes::k_exit_target;
+    return probes::k_exit_internal;
   }
 }
 

@@ -1,10 +1,13 @@
 #include "runner/commands/run_command.hpp"
 
+#include <algorithm>
 #include <atomic>
-#include <exception>
+#include <csignal>
+#include <cstring>
+#include <iostream>
+#include <mutex>
 #include <thread>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>
@@ -17,9 +20,11 @@
 #include "reports/json_writer.hpp"
 #include "reports/junit_writer.hpp"
 #include "runner/commands/load_contracts.hpp"
+#include "runner/commands/partial_run.hpp"
 #include "runner/commands/snapshot_command.hpp"
 #include "runner/gather/fact_gatherer.hpp"
 #include "runner/progress.hpp"
+#include "runner/targets/teardown_registry.hpp"
 #include "util/atomic_file.hpp"
 #include "util/host_name.hpp"
 
@@ -33,57 +38,35 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-std::string utc_timestamp() {
-  return fmt::format("{:%Y-%m-%dT%H:%M:%S}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
-
-reports::SuiteResult start_suite(const contracts::Contract& contract, probes::Provenance provenance, std::string timestamp) {
-  reports::SuiteResult suite;
-  suite.contract_name = contract.name;
-  suite.contract_version = contract.version;
-  suite.contract_file = contract.file;
-  suite.contract_sha256 = contract.sha256;
-  suite.includes = contract.includes;
-  suite.provenance = std::move(provenance);
-  suite.timestamp = std::move(timestamp);
-  return suite;
-}
-
 // Every contract checked against one target; the target is torn down before this returns.
 // Progress goes to `row` of `progress`.
-std::vector<reports::SuiteResult> run_on_target(const targets::TargetSpec& spec, const std::vector<contracts::Contract>& contracts,
-                                                const probes::Snapshot* baseline, const RunOptions& options,
-                                                const TargetOpener& open, Progress& progress, std::size_t row) {
+std::vector<reports::SuiteResult> run_on_target(const RunTarget& run_target, const targets::TargetSpec& spec,
+                                                const std::vector<contracts::Contract>& contracts, probes::JudgeContext context,
+                                                const RunOptions& options, const TargetOpener& open, Progress& progress,
+                                                std::size_t row) {
   const auto start = Clock::now();
   const std::string timestamp = utc_timestamp();
   progress.step(row, fmt::format("opening {}", spec.text));
   auto target = open(spec, options.target_options);
   probes::Facts facts;
   std::optional<std::string> problem;
-  probes::Provenance provenance{.target = spec.text, .hostname = util::host_name()};
+  probes::Provenance provenance;
+  provenance.target = spec.text;
+  provenance.hostname = util::host_name();
   if (!target) {
-    problem = target.error();
+    context.unreachable = target.error();
   } else {
     provenance = (*target)->provenance();
-    const probes::FactRequest request = probes::plan_run(contracts, options.selection, baseline);
+    const probes::FactRequest request = probes::plan_run(contracts, options.selection, context.baseline);
     progress.step(row, fmt::format("gathering facts for {} clauses over {}", probes::selected_clause_count(contracts, options.selection),
                               (*target)->transport().describe()));
     facts = gather::gather_facts((*target)->transport(), request, options.fact_timeout);
     problem = (*target)->check_alive();
   }
-
-  const probes::JudgeContext context{.selection = &options.selection,
-                                     .baseline = baseline,
-                                     .unreachable = target ? std::nullopt : problem,
-                                     .strict_lifecycle = options.strict_lifecycle,
-                                     .today = probes::today_utc()};
-  std::vector<reports::SuiteResult> suites;
-  for (const contracts::Contract& contract : contracts) {
-    reports::SuiteResult suite = start_suite(contract, provenance, timestamp);
-    suite.target_problem = problem;
-    suite.selection = options.selection.describe();
-    suite.clauses = probes::judge_contract(contract, facts, context);
-    suites.push_back(std::move(suite));
+  std::vector<reports::SuiteResult> suites =
+      judge_suites(run_target, provenance, contracts, facts, context, options.selection.describe(), timestamp);
+  if (problem) {
+    for (reports::SuiteResult& suite : suites) suite.target_problem = problem;
   }
   if (target) progress.step(row, fmt::format("tearing down {}", spec.text));
   target = std::unexpected("torn down");  // tear down now, before the time is taken
@@ -92,55 +75,29 @@ std::vector<reports::SuiteResult> run_on_target(const targets::TargetSpec& spec,
   return suites;
 }
 
-// Checks every target, up to `options.parallel` at once, each with its own boot and teardown;
-// the suites come back in the order of the targets, whichever finished first. An exception on
-// a worker is rethrown here once every worker has stopped.
-std::vector<reports::SuiteResult> run_on_targets(const std::vector<targets::TargetSpec>& specs,
-                                                 const std::vector<contracts::Contract>& contracts, const probes::Snapshot* baseline,
-                                                 const RunOptions& options, const TargetOpener& open, std::ostream& out) {
-  std::vector<std::string> names;
-  for (const targets::TargetSpec& spec : specs) names.push_back(spec.text);
-  Progress progress(out, options.live_progress, names);
-  std::vector<std::vector<reports::SuiteResult>> per_target(specs.size());
-  std::atomic<std::size_t> next{0};
-  std::mutex failure_mutex;
-  std::exception_ptr failure;
-  const auto work = [&] {
-    for (std::size_t i = next++; i < specs.size(); i = next++) {
-      try {
-        per_target[i] = run_on_target(specs[i], contracts, baseline, options, open, progress, i);
-      } catch (...) {
-        const std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-      }
-    }
-  };
-  {
-    std::vector<std::jthread> workers;
-    const std::size_t count = std::clamp<std::size_t>(options.parallel, 1, specs.size());
-    for (std::size_t i = 0; i < count; ++i) workers.emplace_back(work);
-  }
-  progress.finish();
-  if (failure) std::rethrow_exception(failure);
-  std::vector<reports::SuiteResult> suites;
-  for (auto& target_suites : per_target) std::ranges::move(target_suites, std::back_inserter(suites));
-  return suites;
-}
-
+// Writes every report asked for; one that cannot be written does not keep the others from
+// being written. False when one failed.
 bool write_reports(const reports::RunResult& run, const RunOptions& options, std::ostream& out, std::ostream& err) {
   bool written = true;
-  const auto write = [&](const std::optional<std::string>& path, const std::string& content, std::string_view what) {
+  const auto write = [&](const std::optional<std::string>& path, const auto& render, std::string_view what) {
     if (!path) return;
-    if (auto result = util::write_file_atomically(*path, content); !result) {
+    if (auto result = util::write_file_atomically(*path, render(run)); !result) {
       fmt::print(err, "hallmark: error: {}\n", result.error());
       written = false;
     } else {
       fmt::print(out, "hallmark: {} report written to {}\n", what, *path);
     }
   };
-  write(options.junit_path, reports::render_junit(run), "JUnit");
-  write(options.json_path, reports::render_json(run), "JSON");
+  write(options.junit_path, reports::render_junit, "JUnit");
+  write(options.json_path, reports::render_json, "JSON");
   return written;
+}
+
+// The gate's code for a finished run; a report that could not be written is infrastructure
+// trouble (a full disk), never a reason to hide a violation.
+int exit_code(const reports::RunResult& run, bool written) {
+  const bool target_trouble = std::ranges::any_of(run.suites, [](const reports::SuiteResult& suite) { return suite.target_problem.has_value(); });
+  return probes::gate_exit_code(reports::count(run), target_trouble || !written);
 }
 
 }  // namespace
@@ -157,13 +114,21 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
     fmt::print(err, "hallmark: error: --clause names no clause of the contracts: {}\n", fmt::join(unknown, ", "));
     return probes::k_exit_usage;
   }
+  if (options.labels.size() > options.targets.size()) {
+    fmt::print(err, "hallmark: error: {} --label options for {} --target options: give at most one label per target\n",
+               options.labels.size(), options.targets.size());
+    return probes::k_exit_usage;
+  }
   std::vector<targets::TargetSpec> specs;
+  std::vector<RunTarget> run_targets;
   for (const std::string& text : options.targets) {
     auto spec = targets::parse_target_spec(text);
     if (!spec) {
       fmt::print(err, "hallmark: error: {}\n", spec.error());
       return probes::k_exit_usage;
     }
+    const std::size_t index = specs.size();
+    run_targets.push_back({text, index < options.labels.size() ? options.labels[index] : text});
     specs.push_back(std::move(*spec));
   }
 
@@ -177,14 +142,58 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
     baseline = std::move(*loaded);
   }
 
-  reports::RunResult run;
-  run.suites = run_on_targets(specs, *contracts, baseline ? &*baseline : nullptr, options, open, out);
-  run.seconds = seconds_since(start);
-  reports::print_summary(out, run);
-  const bool written = write_reports(run, options, out, err);
-  const bool target_trouble = std::ranges::any_of(run.suites, [](const reports::SuiteResult& suite) { return suite.target_problem.has_value(); });
-  const int code = probes::gate_exit_code(reports::count(run), target_trouble);
-  return written ? code : std::max(code, probes::k_exit_target);
+  const probes::JudgeContext context{.selection = &options.selection,
+                                     .baseline = baseline ? &*baseline : nullptr,
+                                     .unreachable = std::nullopt,
+                                     .strict_lifecycle = options.strict_lifecycle,
+                                     .today = probes::today_utc()};
+  PartialRun partial(*contracts, run_targets, context, options.selection.describe());
+  // On SIGINT/SIGTERM/SIGHUP the signal thread runs this with the other teardowns: the report
+  // of the run so far, every clause not yet judged an error naming the signal. On the normal
+  // path it runs when the run is over and does nothing.
+  auto& registry = targets::TeardownRegistry::instance();
+  const auto on_signal = registry.add([&] {
+    const auto signal = targets::interrupting_signal();
+    if (!signal) return;
+    partial.finish(probes::FactError(fmt::format("interrupted by SIG{}", sigabbrev_np(*signal))), [&](reports::RunResult& run) {
+      run.seconds = seconds_since(start);
+      write_reports(run, options, std::cerr, std::cerr);
+    });
+  });
+
+  // Up to options.parallel targets at once, each with its own boot and teardown; the report keeps
+  // the --target order, whichever finished first.
+  std::optional<probes::FactError> failure;
+  {
+    std::vector<std::string> rows;
+    for (const RunTarget& run_target : run_targets) rows.push_back(run_target.label);
+    Progress progress(out, options.live_progress, rows);
+    std::atomic<std::size_t> next{0};
+    std::mutex failure_mutex;
+    const auto work = [&] {
+      for (std::size_t i = next++; i < specs.size(); i = next++) {
+        try {
+          partial.add(i, run_on_target(run_targets[i], specs[i], *contracts, context, options, open, progress, i));
+        } catch (const std::exception& error) {
+          // A bug in hallmark: the targets judged so far keep their results, this one says why not.
+          const std::lock_guard lock(failure_mutex);
+          fmt::print(err, "hallmark: error: {}\n", error.what());
+          if (!failure) failure = probes::FactError(fmt::format("hallmark failed: {}", error.what()), probes::ErrorKind::internal);
+        }
+      }
+    };
+    std::vector<std::jthread> workers;
+    for (std::size_t i = 0; i < std::clamp<std::size_t>(options.parallel, 1, specs.size()); ++i) workers.emplace_back(work);
+  }
+  // Stays k_exit_target only when a signal's report came first: its thread then ends the process.
+  int code = probes::k_exit_target;
+  partial.finish(failure, [&](reports::RunResult& run) {
+    run.seconds = seconds_since(start);
+    reports::print_summary(out, run);
+    code = exit_code(run, write_reports(run, options, out, err));
+  });
+  registry.run(on_signal);
+  return code;
 }
 
 }  // namespace hallmark::runner::commands

@@ -20,6 +20,7 @@ std::size_t default_parallel_targets();
 struct RunOptions {
   std::vector<std::string> contract_files;
   std::vector<std::string> targets;  // --target, each "KIND:REF"
+  std::vector<std::string> labels;   // --label, the short name of the target at the same position
   std::optional<std::string> junit_path;
   std::optional<std::string> json_path;
   targets::TargetOptions target_options;

@@ -170,7 +170,9 @@ OpenResult boot_container(const std::string& engine, const TargetSpec& spec, con
   }
   if (options.settle.count() > 0) std::this_thread::sleep_for(options.settle);
   if (auto problem = target->check_alive()) {
-    return std::unexpected(fmt::format("the container from {} exited right after booting: {}", spec.reference, *problem));
+    // The image's own command (or its shell) ended by itself: booting it again ends the same way.
+    return std::unexpected(probes::deterministic_error(
+        fmt::format("the container from {} exited right after booting: {}", spec.reference, *problem)));
   }
   return target;
 }

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "probes/fact_error.hpp"
 #include "runner/targets/target.hpp"
 #include "runner/transports/ssh_options.hpp"
 
@@ -53,7 +54,9 @@ struct TargetOptions {
   VmOptions vm;
 };
 
-using OpenResult = std::expected<std::unique_ptr<Target>, std::string>;
+// A target, or why it could not be opened: infrastructure trouble by default; deterministic where
+// the image itself is the cause (a service image whose command exits at once).
+using OpenResult = std::expected<std::unique_ptr<Target>, probes::FactError>;
 
 // One kind of target: how its reference is checked and how it is opened.
 struct TargetKind {

@@ -11,7 +11,7 @@ ContainerExecTransport::ContainerExecTransport(std::string engine, std::string c
 
 std::string ContainerExecTransport::describe() const { return fmt::format("{} exec {}", engine_, container_); }
 
-std::expected<ExecResult, std::string> ContainerExecTransport::exec(const std::vector<std::string>& argv,
+Execution ContainerExecTransport::exec(const std::vector<std::string>& argv,
                                                                  std::string_view input,
                                                                  std::chrono::milliseconds timeout) {
   std::vector<std::string> command{engine_, "exec", "-i", container_};

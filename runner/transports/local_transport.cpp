@@ -6,7 +6,7 @@
 
 namespace hallmark::runner::transports {
 
-std::expected<ExecResult, std::string> LocalTransport::exec(const std::vector<std::string>& argv,
+Execution LocalTransport::exec(const std::vector<std::string>& argv,
                                                             std::string_view input,
                                                             std::chrono::milliseconds timeout) {
   auto result = run_process(argv, input, timeout);

@@ -395,7 +395,7 @@ void SshTransport::await_traffic(std::unique_lock<std::mutex>& lock, Clock::time
   traffic_.notify_all();
 }
 
-std::expected<ExecResult, std::string> SshTransport::exec(const std::vector<std::string>& argv,
+Execution SshTransport::exec(const std::vector<std::string>& argv,
                                                           std::string_view input,
                                                           std::chrono::milliseconds timeout) {
   if (argv.empty()) return std::unexpected("no command to run");
@@ -428,7 +428,8 @@ std::expected<ExecResult, std::string> SshTransport::exec(const std::vector<std:
   }
   ExecResult result = std::move(run.result());
   if (sudo_) {
-    if (auto refusal = sudo_refusal(result, endpoint_)) return std::unexpected(*refusal);
+    // A refusal is the target's configuration: the same on every retry.
+    if (auto refusal = sudo_refusal(result, endpoint_)) return std::unexpected(probes::deterministic_error(*refusal));
   }
   return result;
 }

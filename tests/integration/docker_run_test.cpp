@@ -151,7 +151,7 @@ TEST_P(ContainerRun, ContainerKilledMidRunTurnsRemainingClausesIntoErrors) {
   engine_cli(engine(), {"kill", running.front()});
   EXPECT_EQ(hallmark.wait(60s), 3) << read_file((dir.path() / "out.txt").string());
   EXPECT_TRUE(problem_of("slow-step").starts_with("error: ")) << problem_of("slow-step");
-  EXPECT_NE(read_file(junit_path()).find("is not running"), std::string::npos);
+  EXPECT_NE(read_file(junit_path()).find("is not running"), std::string::npos) << read_file(junit_path());
   EXPECT_EQ(validate_junit(junit_path()), "");
   EXPECT_TRUE(containers_from(image.tag(), engine()).empty());
 }
@@ -184,7 +184,7 @@ TEST_P(ContainerRun, ServiceThatExitsEarlyHasItsLogInTheReport) {
                            engine());
   const CliResult result = run_hallmark({"run", "--target", booted(image.tag()), "--boot", "image-command",
                                          "--junit", junit_path(), source_path("tests/data/contracts/service.toml")});
-  EXPECT_EQ(result.exit_code, 3) << result.out << result.err;
+  EXPECT_EQ(result.exit_code, 4) << result.out << result.err;
   const std::string report = read_file(junit_path());
   EXPECT_NE(report.find("fatal: /etc/app.conf missing"), std::string::npos) << report;
   EXPECT_TRUE(problem_of("port.tcp-22").starts_with("error: the container from")) << problem_of("port.tcp-22");

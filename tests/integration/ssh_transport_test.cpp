@@ -147,7 +147,7 @@ TEST_F(SshTransportTest, FourThreadsOnOneSessionRunTogether) {
   const std::string script =
       "touch \"$2/$1\"; i=0; while [ \"$(ls \"$2\" | wc -l)\" -lt 4 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; "
       "printf '%s saw %s' \"$1\" \"$(ls \"$2\" | wc -l)\"";
-  std::vector<std::future<std::expected<ExecResult, std::string>>> runs;
+  std::vector<std::future<Execution>> runs;
   for (int i = 0; i < 4; ++i) {
     runs.push_back(std::async(std::launch::async, [&, i] {
       return transport_->exec({"/bin/sh", "-c", script, "sh", fmt::format("thread-{}", i), marks}, {}, 30s);
@@ -161,7 +161,7 @@ TEST_F(SshTransportTest, FourThreadsOnOneSessionRunTogether) {
 }
 
 TEST_F(SshTransportTest, ParallelCallsWithLargeOutputsKeepTheirStreamsApart) {
-  std::vector<std::future<std::expected<ExecResult, std::string>>> runs;
+  std::vector<std::future<Execution>> runs;
   for (int i = 0; i < 4; ++i) {
     runs.push_back(std::async(std::launch::async, [&, i] {
       const std::string letter(1, static_cast<char>('a' + i));
@@ -367,7 +367,8 @@ TEST(SshSudo, RefusalForAUserWithoutSudoRightsIsAnErrorNamingSudo) {
   const auto refused = with_sudo->exec({"id", "-u"}, {}, 10s);
 
   ASSERT_FALSE(refused.has_value()) << "exit " << refused->exit_code << ": " << refused->err;
-  EXPECT_TRUE(refused.error().starts_with("sudo refused: ")) << refused.error();
+  EXPECT_TRUE(refused.error().why.starts_with("sudo refused: ")) << refused.error();
+  EXPECT_EQ(refused.error().kind, hallmark::probes::ErrorKind::deterministic);  // a retry is refused the same way
 }
 
 TEST(SshSudo, RootRunsCommandsThroughSudo) {

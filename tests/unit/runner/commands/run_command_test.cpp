@@ -86,6 +86,54 @@ TEST_F(RunCommandFake, UnreadablePackageDatabaseIsNeverAPass) {
   EXPECT_TRUE(testing::contains(junit(), "<error"));
 }
 
+TEST_F(RunCommandFake, BrokenRpmDatabaseExitsFourNeverPassingAPromiseOfAbsence) {
+  options.contract_files = {dir.write("absent.toml", "[contract]\nname = \"fake\"\nversion = \"1.0.0\"\n"
+                                                     "[[package]]\nname = \"telnet-server\"\ninstalled = false\n")};
+  target.answer_output(gather::scripts::k_packages, framed({{"scheme", "rpm"}, {"db", ""}, {"status", "1"},
+                                                             {"stderr", "error: sqlite failure: file is not a database"}}));
+  EXPECT_EQ(run(), 4);
+  EXPECT_TRUE(testing::contains(junit(), "<error type=\"deterministic\" message=\"package database unreadable: rpm -qa exited 1: "
+                                         "error: sqlite failure: file is not a database\""))
+      << junit();
+}
+
+TEST_F(RunCommandFake, RetryableErrorsSayInfrastructureInTheReport) {
+  EXPECT_EQ(run("docker daemon not running"), 3);
+  EXPECT_TRUE(testing::contains(junit(), "<error type=\"infrastructure\" message=\"docker daemon not running\"")) << junit();
+}
+
+TEST_F(RunCommandFake, ExceptionInTheRunExitsSeventyAndTheReportIsStillWritten) {
+  installed("3.0.11-1");
+  const TargetOpener open = [](const targets::TargetSpec&, const targets::TargetOptions&) -> targets::OpenResult {
+    throw std::logic_error("impossible state");
+  };
+  EXPECT_EQ(run_contracts(options, out, err, open), 70);
+  EXPECT_TRUE(testing::contains(junit(), "<error type=\"internal\" message=\"hallmark failed: impossible state\"")) << junit();
+}
+
+TEST_F(RunCommandFake, AReportThatCannotBeWrittenDoesNotKeepTheOtherFromBeingWritten) {
+  installed("3.0.11-1");
+  options.junit_path = (dir.path() / "no-such-dir" / "report.xml").string();
+  options.json_path = (dir.path() / "report.json").string();
+  EXPECT_EQ(run(), 3);
+  EXPECT_TRUE(util::read_text_file(*options.json_path).has_value());
+  EXPECT_TRUE(testing::contains(err.str(), "report.xml"));
+}
+
+TEST_F(RunCommandFake, LabelNamesTheTargetInSuiteAndClassname) {
+  installed("3.0.11-1");
+  options.labels = {"core-12.6"};
+  EXPECT_EQ(run(), 0);
+  EXPECT_TRUE(testing::contains(junit(), "<testsuite name=\"fake@core-12_6\"")) << junit();
+  EXPECT_TRUE(testing::contains(junit(), "classname=\"fake@core-12_6.package\""));
+}
+
+TEST_F(RunCommandFake, MoreLabelsThanTargetsIsAUsageError) {
+  options.labels = {"a", "b"};
+  EXPECT_EQ(run(), 2);
+  EXPECT_TRUE(target.calls().empty());
+}
+
 TEST_F(RunCommandFake, InvalidContractExitsTwoAndOpensNothing) {
   options.contract_files = {dir.write("bad.toml", "[contract]\nname = \"x\"\n")};
   EXPECT_EQ(run(), 2);
