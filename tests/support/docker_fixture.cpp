@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <gtest/gtest.h>
 #include <mutex>
 #include <sstream>
@@ -16,6 +17,16 @@ namespace hallmark::testing {
 namespace {
 
 using namespace std::chrono_literals;
+
+// podman needs the sandbox's containers.conf that .ci/setup writes (its default ulimits cannot be
+// set here). .ci/run exports CONTAINERS_CONF; so that `ctest` run by hand (the README's test
+// command) works too, the tests point at that file themselves when nothing else was chosen. It is
+// the test machine's setting: hallmark itself never sets it.
+const bool k_sandbox_containers_conf = [] {
+  constexpr const char* k_path = "/etc/hallmark-ci/containers.conf";
+  if (std::getenv("CONTAINERS_CONF") == nullptr && access(k_path, R_OK) == 0) setenv("CONTAINERS_CONF", k_path, 0);
+  return true;
+}();
 
 std::string unique_suffix() {
   static std::atomic<int> counter{0};
