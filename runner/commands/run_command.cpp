@@ -33,6 +33,13 @@ std::string utc_timestamp() {
   return fmt::format("{:%Y-%m-%dT%H:%M:%S}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
+// A target problem's first line: what each clause's error says. Its details (a VM's serial
+// console) follow on later lines, and reports print them once, with the suite.
+std::optional<std::string> first_line(const std::optional<std::string>& problem) {
+  if (!problem) return std::nullopt;
+  return problem->substr(0, problem->find('\n'));
+}
+
 reports::SuiteResult start_suite(const contracts::Contract& contract, probes::Provenance provenance, std::string timestamp) {
   reports::SuiteResult suite;
   suite.contract_name = contract.name;
@@ -70,7 +77,7 @@ std::vector<reports::SuiteResult> run_on_target(const targets::TargetSpec& spec,
 
   const probes::JudgeContext context{.selection = &options.selection,
                                      .baseline = baseline,
-                                     .unreachable = target ? std::nullopt : problem,
+                                     .unreachable = target ? std::nullopt : first_line(problem),
                                      .strict_lifecycle = options.strict_lifecycle,
                                      .today = probes::today_utc()};
   std::vector<reports::SuiteResult> suites;
@@ -119,6 +126,10 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
     auto spec = targets::parse_target_spec(text);
     if (!spec) {
       fmt::print(err, "hallmark: error: {}\n", spec.error());
+      return probes::k_exit_usage;
+    }
+    if (auto checked = targets::check_target_options(*spec, options.target_options); !checked) {
+      fmt::print(err, "hallmark: error: {}: {}\n", spec->text, checked.error());
       return probes::k_exit_usage;
     }
     specs.push_back(std::move(*spec));
