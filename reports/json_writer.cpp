@@ -39,6 +39,13 @@ json includes_json(const std::vector<contracts::IncludedFile>& includes) {
   return list;
 }
 
+// The target's further properties (probes::Provenance::properties) as one object.
+json properties_json(const std::vector<std::pair<std::string, std::string>>& properties) {
+  json object = json::object();
+  for (const auto& [name, value] : properties) object[name] = value;
+  return object;
+}
+
 json counts_json(const probes::Counts& counts) {
   return {{"total", counts.total},   {"passed", counts.passed},   {"failed", counts.failed},
           {"errors", counts.errors}, {"skipped", counts.skipped}, {"blocking_failures", counts.blocking_failures},
@@ -65,7 +72,8 @@ std::string render_json(const RunResult& run) {
                         {"image_id", suite.provenance.image_id},
                         {"image_digests", suite.provenance.image_digests},
                         {"hostname", suite.provenance.hostname},
-                        {"host_key", suite.provenance.host_key}}},
+                        {"host_key", suite.provenance.host_key},
+                        {"properties", properties_json(suite.provenance.properties)}}},
                       {"timestamp", suite.timestamp},
                       {"seconds", suite.seconds},
                       {"target_problem", suite.target_problem ? json(*suite.target_problem) : json(nullptr)},

@@ -107,6 +107,7 @@ void add_suite(pugi::xml_node root, const RunResult& run, const SuiteResult& sui
   add_property(properties, "target.image_id", suite.provenance.image_id);
   for (const std::string& digest : suite.provenance.image_digests) add_property(properties, "target.image_digest", digest);
   add_property(properties, "target.host_key", suite.provenance.host_key);
+  for (const auto& [name, value] : suite.provenance.properties) add_property(properties, "target." + name, value);
   for (const contracts::IncludedFile& include : suite.includes) {
     add_property(properties, "contract.include", fmt::format("{} sha256:{}", include.file, include.sha256));
   }

@@ -35,7 +35,17 @@ void TargetFlags::add_to(CLI::App& command) {
   command.add_option("--vm-append", vm.append, "kernel command line for --vm-kernel");
   command.add_option("--vm-user", vm.user, "guest account to log in as (default root)");
   command.add_option("--vm-memory", vm.memory_mib, "guest memory in MiB (default 1024)")->check(CLI::PositiveNumber);
-  command.add_flag("--cloud-init", vm.cloud_init, "inject an ephemeral SSH key through a cloud-init NoCloud seed");
+  command.add_flag("--cloud-init", vm.cloud_init,
+                   "inject an ephemeral SSH key through a cloud-init NoCloud seed (with --identity, IDENTITY.pub as well)");
+  command.add_option("--cloud-init-user-data", vm.cloud_init_user_data,
+                     "a #cloud-config or script the seed runs too, before hallmark's part (with --cloud-init)")
+      ->check(CLI::ExistingFile);
+  command.add_option("--cloud-init-network-config", vm.cloud_init_network_config,
+                     "the seed's network-config file (with --cloud-init)")
+      ->check(CLI::ExistingFile);
+  command.add_option("--vm-firmware", firmware_, "bios (default), uefi, or uefi-secure (Secure Boot, Microsoft's keys); OVMF from Debian's ovmf")
+      ->check(CLI::IsMember({"bios", "uefi", "uefi-secure"}));
+  command.add_option("--vm-cpu", vm.cpu, "qemu -cpu model (default host with KVM, max under TCG)");
   command.add_option("--boot-timeout", boot_timeout_seconds_, "seconds to wait for a VM to answer SSH (default 600)")
       ->check(CLI::PositiveNumber);
 }
@@ -49,6 +59,9 @@ targets::TargetOptions TargetFlags::options() const {
   const double settle = settle_seconds_ >= 0 ? settle_seconds_ : options.boot == targets::BootMode::image_command ? 2 : 0;
   options.settle = milliseconds_of(settle);
   options.vm.boot_timeout = std::chrono::seconds{static_cast<long>(boot_timeout_seconds_)};
+  options.vm.firmware = firmware_ == "uefi-secure" ? targets::VmFirmware::uefi_secure
+                        : firmware_ == "uefi"      ? targets::VmFirmware::uefi
+                                                   : targets::VmFirmware::bios;
   return options;
 }
 

@@ -23,6 +23,7 @@ class TargetFlags {
   targets::TargetOptions options_;
   std::string boot_ = "keep-alive";
   std::string pull_ = "never";
+  std::string firmware_ = "bios";
   double settle_seconds_ = -1;
   double timeout_seconds_ = 300;
   double boot_timeout_seconds_ = 600;

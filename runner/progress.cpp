@@ -61,7 +61,7 @@ void Progress::finish() {
     finished_ = true;
     if (live_ && drawn_) {
       if (rows_.size() > 1) fmt::print(out_, "\033[{}A", rows_.size() - 1);
-      for (std::size_t i = 0; i < rows_.size(); ++i) fmt::print(out_, i + 1 < rows_.size() ? "\r\033[K\n" : "\r\033[K");
+      for (std::size_t i = 0; i < rows_.size(); ++i) out_ << (i + 1 < rows_.size() ? "\r\033[K\n" : "\r\033[K");
       if (rows_.size() > 1) fmt::print(out_, "\033[{}A", rows_.size() - 1);
       out_.flush();
     }

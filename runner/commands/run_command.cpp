@@ -38,6 +38,10 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// A target problem's first line: what each clause's error says. Its details (a VM's serial
+// console) follow on later lines, and reports print them once, with the suite.
+std::string first_line(std::string_view problem) { return std::string(problem.substr(0, problem.find('\n'))); }
+
 // Every contract checked against one target; the target is torn down before this returns.
 // Progress goes to `row` of `progress`.
 std::vector<reports::SuiteResult> run_on_target(const RunTarget& run_target, const targets::TargetSpec& spec,
@@ -54,7 +58,8 @@ std::vector<reports::SuiteResult> run_on_target(const RunTarget& run_target, con
   provenance.target = spec.text;
   provenance.hostname = util::host_name();
   if (!target) {
-    context.unreachable = target.error();
+    problem = target.error();
+    context.unreachable = first_line(*problem);
   } else {
     provenance = (*target)->provenance();
     const probes::FactRequest request = probes::plan_run(contracts, options.selection, context.baseline);
@@ -125,6 +130,10 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
     auto spec = targets::parse_target_spec(text);
     if (!spec) {
       fmt::print(err, "hallmark: error: {}\n", spec.error());
+      return probes::k_exit_usage;
+    }
+    if (auto checked = targets::check_target_options(*spec, options.target_options); !checked) {
+      fmt::print(err, "hallmark: error: {}: {}\n", spec->text, checked.error());
       return probes::k_exit_usage;
     }
     const std::size_t index = specs.size();

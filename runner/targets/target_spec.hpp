@@ -35,6 +35,10 @@ enum class PullPolicy {
   always,   // pull, so the registry's current image for the reference is what is tested
 };
 
+// The firmware a VM boots its disk with: SeaBIOS, OVMF, or OVMF with Secure Boot and
+// Microsoft's keys enrolled.
+enum class VmFirmware { bios, uefi, uefi_secure };
+
 // How to boot a VM target (qemu:DISK).
 struct VmOptions {
   std::optional<std::string> kernel;  // boot this kernel directly instead of the disk's loader
@@ -42,6 +46,10 @@ struct VmOptions {
   std::optional<std::string> append;  // kernel command line
   std::string user = "root";          // the guest account to log in as
   bool cloud_init = false;            // inject an ephemeral key through a NoCloud seed
+  std::optional<std::string> cloud_init_user_data;       // replaces hallmark's user-data in the seed
+  std::optional<std::string> cloud_init_network_config;  // added to the seed as network-config
+  VmFirmware firmware = VmFirmware::bios;
+  std::optional<std::string> cpu;  // qemu -cpu model; default host under KVM, max under TCG
   int memory_mib = 1024;
   std::chrono::seconds boot_timeout{600};  // generous: TCG is slow
 };
@@ -64,6 +72,8 @@ struct TargetKind {
   bool needs_reference;
   std::string_view summary;  // for --help and errors
   OpenResult (*open)(const TargetSpec&, const TargetOptions&);
+  // Checks the options before anything boots (a usage error when it fails); none for most kinds.
+  std::expected<void, std::string> (*check)(const TargetOptions&) = nullptr;
 };
 
 // The kinds --target accepts, in the order --help lists them.
@@ -71,6 +81,9 @@ const std::vector<TargetKind>& target_kinds();
 
 // Splits and checks --target text against the known kinds.
 std::expected<TargetSpec, std::string> parse_target_spec(std::string_view text);
+
+// The kind's check of `options` (target_kinds()'s `check`): a usage error, known before booting.
+std::expected<void, std::string> check_target_options(const TargetSpec& spec, const TargetOptions& options);
 
 // Boots or attaches to the target. Fails with the reason (exit 3 territory).
 OpenResult open_target(const TargetSpec& spec, const TargetOptions& options);

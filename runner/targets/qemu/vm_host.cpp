@@ -12,13 +12,12 @@
 #include <charconv>
 #include <csignal>
 #include <cstring>
-#include <deque>
-#include <sstream>
 #include <string_view>
 #include <thread>
 
 #include <fmt/format.h>
 
+#include "runner/targets/qemu/serial_console.hpp"
 #include "util/process_identity.hpp"
 #include "util/text.hpp"
 #include "util/text_file.hpp"
@@ -67,20 +66,6 @@ void remove_abandoned_run_dirs(const fs::path& temp) {
 }
 
 std::string read_text(const fs::path& path) { return util::read_text_file(path.string()).value_or(""); }
-
-// The last `count` lines of a console log, carriage returns dropped.
-std::string last_lines(const std::string& text, std::size_t count) {
-  std::deque<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    std::erase(line, '\r');
-    lines.push_back(std::move(line));
-    if (lines.size() > count) lines.pop_front();
-  }
-  std::string tail;
-  for (const std::string& line : lines) tail += line + "\n";
-  return tail;
-}
 
 }  // namespace
 
@@ -169,7 +154,7 @@ void VmHost::tear_down() {
 std::string VmHost::logs() {
   const std::lock_guard lock(mutex_);
   if (run_dir_.empty()) return "";
-  const std::string serial = last_lines(read_text(run_dir_ / "serial.log"), k_serial_tail_lines);
+  const std::string serial = last_lines(sanitised_console(read_text(run_dir_ / "serial.log")), k_serial_tail_lines);
   std::string text = serial.empty()
                          ? "\n(the serial console printed nothing)"
                          : fmt::format("\n--- last {} lines of the serial console ---\n{}", k_serial_tail_lines, serial);
@@ -177,6 +162,11 @@ std::string VmHost::logs() {
   while (!messages.empty() && (messages.back() == '\n' || messages.back() == ' ')) messages.pop_back();
   if (!messages.empty()) text += fmt::format("\n--- qemu's messages ---\n{}", messages);
   return text;
+}
+
+std::string VmHost::console() {
+  const std::lock_guard lock(mutex_);
+  return run_dir_.empty() ? "" : sanitised_console(read_text(run_dir_ / "serial.log"));
 }
 
 bool VmHost::port_was_taken() {

@@ -38,8 +38,10 @@ class VmHost {
   // Stops qemu and removes the run directory; nothing can be started afterwards.
   void tear_down();
 
-  // The last 100 lines of the serial console and qemu's own messages, for a failure message.
+  // The last 100 lines of the serial console (sanitised) and qemu's own messages, for a failure message.
   std::string logs();
+  // The whole serial console so far, sanitised (serial_console.hpp).
+  std::string console();
   // True when qemu said its port forward could not be set up (the port was taken meanwhile).
   bool port_was_taken();
 

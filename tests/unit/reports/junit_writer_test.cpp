@@ -89,6 +89,17 @@ TEST(JUnitWriter, PropertiesCarryProvenance) {
   EXPECT_EQ(value("hallmark.version"), HALLMARK_VERSION);
 }
 
+TEST(JUnitWriter, TargetPropertiesArePrintedAsTargetProperties) {
+  RunResult run = sample_run();
+  run.suites[0].provenance.properties = {{"disk.sha256", "5d41"}, {"qemu.cpu", "max"}};
+  const auto document = parse(render_junit(run));
+  const auto value = [&](const char* name) {
+    return std::string(document.select_node((std::string("//property[@name='") + name + "']").c_str()).node().attribute("value").value());
+  };
+  EXPECT_EQ(value("target.disk.sha256"), "5d41");
+  EXPECT_EQ(value("target.qemu.cpu"), "max");
+}
+
 TEST(JUnitWriter, HostileTargetOutputStaysReadableAndValid) {
   RunResult run = sample_run();
   std::string hostile = "esc\x1b[31m nul";
@@ -120,6 +131,13 @@ TEST(JsonWriter, CarriesTheSameVerdictsWithTypes) {
   EXPECT_NE(json.find("\"verdict\": \"fail\""), std::string::npos);
   EXPECT_NE(json.find("\"blocking_failures\": 1"), std::string::npos);
   EXPECT_NE(json.find("\"bug\": \"BZ#1234\""), std::string::npos);
+}
+
+TEST(JsonWriter, TargetPropertiesAreOneObject) {
+  RunResult run = sample_run();
+  run.suites[0].provenance.properties = {{"qemu.firmware", "uefi"}};
+  EXPECT_NE(render_json(run).find("\"properties\": {\n          \"qemu.firmware\": \"uefi\"\n        }"), std::string::npos)
+      << render_json(run);
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 
 #include <condition_variable>
 #include <mutex>
+#include <cstdlib>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -78,6 +80,25 @@ TEST_F(RunCommandFake, TargetThatCannotBeOpenedExitsThreeWithEveryClauseAnError)
   EXPECT_EQ(run("docker daemon not running"), 3);
   EXPECT_TRUE(testing::contains(junit(), "errors=\"1\""));
   EXPECT_TRUE(testing::contains(junit(), "docker daemon not running"));
+}
+
+TEST_F(RunCommandFake, ATargetProblemsDetailsAppearOnceWithTheSuiteNotInEveryClause) {
+  EXPECT_EQ(run("the VM did not come up: qemu exited\n--- serial console ---\nNo bootable device."), 3);
+  EXPECT_TRUE(testing::contains(junit(), "message=\"the VM did not come up: qemu exited\""));
+  EXPECT_EQ(junit().find("No bootable device."), junit().rfind("No bootable device.")) << junit();
+  EXPECT_TRUE(testing::contains(junit(), "<system-err>the VM did not come up: qemu exited\n--- serial console ---\nNo bootable device."))
+      << junit();
+}
+
+TEST_F(RunCommandFake, QemuTargetWithoutAnyWayToLogInExitsTwoBeforeBooting) {
+  const char* agent = std::getenv("SSH_AUTH_SOCK");
+  const std::optional<std::string> saved = agent ? std::optional<std::string>(agent) : std::nullopt;
+  unsetenv("SSH_AUTH_SOCK");
+  options.targets = {"qemu:/images/never-booted.qcow2"};
+  EXPECT_EQ(run(), 2);
+  if (saved) setenv("SSH_AUTH_SOCK", saved->c_str(), 1);
+  EXPECT_TRUE(testing::contains(err.str(), "qemu:/images/never-booted.qcow2: a qemu target needs a way to log in: --cloud-init")) << err.str();
+  EXPECT_TRUE(target.calls().empty());
 }
 
 TEST_F(RunCommandFake, UnreadablePackageDatabaseIsNeverAPass) {
