@@ -58,8 +58,8 @@ std::vector<reports::SuiteResult> run_on_target(const RunTarget& run_target, con
   provenance.target = spec.text;
   provenance.hostname = util::host_name();
   if (!target) {
-    problem = target.error();
-    context.unreachable = first_line(*problem);
+    problem = target.error().why;
+    context.unreachable = probes::FactError(first_line(target.error().why), target.error().kind);
   } else {
     provenance = (*target)->provenance();
     const probes::FactRequest request = probes::plan_run(contracts, options.selection, context.baseline);
