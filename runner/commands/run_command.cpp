@@ -12,6 +12,7 @@
 #include "reports/console_summary.hpp"
 #include "reports/json_writer.hpp"
 #include "reports/junit_writer.hpp"
+#include "runner/commands/attest_run.hpp"
 #include "runner/commands/load_contracts.hpp"
 #include "runner/commands/snapshot_command.hpp"
 #include "runner/gather/fact_gatherer.hpp"
@@ -88,7 +89,8 @@ std::vector<reports::SuiteResult> run_on_target(const targets::TargetSpec& spec,
   return suites;
 }
 
-bool write_reports(const reports::RunResult& run, const RunOptions& options, std::ostream& out, std::ostream& err) {
+bool write_reports(const reports::RunResult& run, const RunOptions& options, const std::optional<util::Ed25519Key>& key,
+                   std::ostream& out, std::ostream& err) {
   bool written = true;
   const auto write = [&](const std::optional<std::string>& path, const std::string& content, std::string_view what) {
     if (!path) return;
@@ -101,6 +103,14 @@ bool write_reports(const reports::RunResult& run, const RunOptions& options, std
   };
   write(options.junit_path, reports::render_junit(run), "JUnit");
   write(options.json_path, reports::render_json(run), "JSON");
+  if (options.attestation_path) {
+    if (const auto attestation = attest_run(run, options.baseline_path, key); !attestation) {
+      fmt::print(err, "hallmark: error: cannot attest the run: {}\n", attestation.error());
+      written = false;
+    } else {
+      write(options.attestation_path, *attestation, key ? "signed attestation" : "attestation");
+    }
+  }
   return written;
 }
 
@@ -134,6 +144,20 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
     baseline = std::move(*loaded);
   }
 
+  std::optional<util::Ed25519Key> key;  // read before anything boots: a bad key is a usage error
+  if (options.signing_key_path) {
+    if (!options.attestation_path) {
+      fmt::print(err, "hallmark: error: --signing-key signs the attestation: give --attestation FILE too\n");
+      return probes::k_exit_usage;
+    }
+    auto loaded = util::Ed25519Key::load_private(*options.signing_key_path);
+    if (!loaded) {
+      fmt::print(err, "hallmark: error: cannot use the signing key {}\n", loaded.error());
+      return probes::k_exit_usage;
+    }
+    key = std::move(*loaded);
+  }
+
   reports::RunResult run;
   for (const targets::TargetSpec& spec : specs) {
     for (reports::SuiteResult& suite : run_on_target(spec, *contracts, baseline ? &*baseline : nullptr, options, open, out)) {
@@ -142,7 +166,7 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
   }
   run.seconds = seconds_since(start);
   reports::print_summary(out, run);
-  const bool written = write_reports(run, options, out, err);
+  const bool written = write_reports(run, options, key, out, err);
   const bool target_trouble = std::ranges::any_of(run.suites, [](const reports::SuiteResult& suite) { return suite.target_problem.has_value(); });
   const int code = probes::gate_exit_code(reports::count(run), target_trouble);
   return written ? code : std::max(code, probes::k_exit_target);

@@ -24,6 +24,8 @@ struct RunOptions {
   bool strict_lifecycle = false;  // a contract past its support_until blocks instead of warning
   bool live_progress = false;     // a live progress line (stdout is a terminal)
   std::optional<std::string> baseline_path;  // --baseline: a snapshot the candidate must keep the promises of
+  std::optional<std::string> attestation_path;  // --attestation: an in-toto test-result statement to write
+  std::optional<std::string> signing_key_path;  // --signing-key: Ed25519 PEM; the statement goes in a DSSE envelope
 };
 
 // Boots or attaches to a target: targets::open_target, or a stand-in in unit tests.
