@@ -5,15 +5,10 @@
 #include <string_view>
 #include <vector>
 
+#include "reports/attested_resource.hpp"
 #include "reports/run_result.hpp"
 
 namespace hallmark::reports {
-
-// A file or image an attestation names, by its SHA-256 (an in-toto ResourceDescriptor).
-struct AttestedResource {
-  std::string name;    // image reference, disk path or contract file as given
-  std::string sha256;  // lower-case hex
-};
 
 // The in-toto test-result predicate type hallmark attests with.
 inline constexpr std::string_view k_test_result_predicate = "https://in-toto.io/attestation/test-result/v0.1";

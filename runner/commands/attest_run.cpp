@@ -1,12 +1,12 @@
 #include "runner/commands/attest_run.hpp"
 
 #include <algorithm>
-#include <filesystem>
 
 #include <fmt/format.h>
 
 #include "reports/attestation.hpp"
 #include "reports/dsse_envelope.hpp"
+#include "runner/commands/image_digest.hpp"
 #include "util/sha256.hpp"
 
 namespace hallmark::runner::commands {
@@ -21,23 +21,6 @@ void add_once(std::vector<AttestedResource>& resources, AttestedResource resourc
   }
 }
 
-// A container image by its content id; a VM by the bytes of its disk file.
-std::expected<AttestedResource, std::string> subject_of(const probes::Provenance& provenance) {
-  constexpr std::string_view k_prefix = "sha256:";
-  if (provenance.image_id.starts_with(k_prefix)) {
-    return AttestedResource{provenance.image.empty() ? provenance.target : provenance.image,
-                            provenance.image_id.substr(k_prefix.size())};
-  }
-  std::error_code error;
-  if (!provenance.image.empty() && std::filesystem::is_regular_file(provenance.image, error)) {
-    return util::sha256_file_hex(provenance.image).transform([&](std::string hex) {
-      return AttestedResource{provenance.image, std::move(hex)};
-    });
-  }
-  return std::unexpected(fmt::format("{} has no image digest to attest (an attestation names a container image or a VM disk)",
-                                     provenance.target));
-}
-
 }  // namespace
 
 std::expected<std::string, std::string> attest_run(const reports::RunResult& run,
@@ -45,8 +28,8 @@ std::expected<std::string, std::string> attest_run(const reports::RunResult& run
                                                    const std::optional<util::Ed25519Key>& key) {
   std::vector<AttestedResource> subjects, configuration;
   for (const reports::SuiteResult& suite : run.suites) {
-    auto subject = subject_of(suite.provenance);
-    if (!subject) return std::unexpected(subject.error());
+    auto subject = image_digest(suite.provenance);
+    if (!subject) return std::unexpected(subject.error() + ": an attestation names the image it certifies");
     add_once(subjects, std::move(*subject));
     add_once(configuration, {suite.contract_file, suite.contract_sha256});
     for (const contracts::IncludedFile& include : suite.includes) add_once(configuration, {include.file, include.sha256});
