@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "util/percent_encoding.hpp"
+
 namespace hallmark::reports {
 
 namespace {
@@ -22,16 +24,7 @@ std::string_view purl_type(probes::VersionScheme scheme) {
 
 }  // namespace
 
-std::string purl_encode(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                       c == '.' || c == '_' || c == '~' || c == ':';
-    out += plain ? std::string(1, c) : fmt::format("%{:02X}", byte);
-  }
-  return out;
-}
+std::string purl_encode(std::string_view text) { return util::percent_encode(text, ":"); }
 
 std::string package_url(probes::VersionScheme scheme, const probes::InstalledPackage& package, const Distro& distro) {
   std::string version = package.version;

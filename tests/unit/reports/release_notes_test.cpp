@@ -162,7 +162,7 @@ TEST(ReleaseNotesConsumer, PythonMarkdownReadsTheSectionsTablesAndItems) {
   testing::TempDir dir;
   const std::string path = dir.write("notes.md", notes(snapshot(false), snapshot(true)));
   const auto read = runner::transports::run_process(
-      {"/usr/bin/python3", testing::source_path("tests/support/read_markdown.py"), path}, {}, std::chrono::seconds{60});
+      {"/usr/bin/python3", testing::source_path("tests/support/read_document.py"), "markdown", path}, {}, std::chrono::seconds{60});
   ASSERT_TRUE(read && read->exit_code == 0) << (read ? read->err : read.error());
   EXPECT_EQ(read->out, R"(h1 Release notes: core:12.6
 row  | Before | After
