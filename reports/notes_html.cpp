@@ -8,7 +8,7 @@ namespace hallmark::reports {
 
 namespace {
 
-constexpr std::string_view k_style = R"(
+constexpr std::string_view k_style = R"css(
 body { font: 15px/1.5 system-ui, sans-serif; color: #1b1f24; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.6rem; border-bottom: 2px solid #1b1f24; padding-bottom: .3rem; }
 h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #c8ccd1; }
@@ -26,7 +26,7 @@ a { color: #0b57d0; }
   a { color: inherit; }
   a[href]::after { content: " (" attr(href) ")"; font-size: .85em; }
 }
-)";
+)css";
 
 // Text as HTML character data or an attribute value: markup characters become references,
 // bytes HTML cannot carry become visible escapes.

@@ -60,11 +60,15 @@ std::expected<EVP_PKEY*, std::string> read_pem(const std::string& path, Kind kin
 Ed25519Key::Ed25519Key(EVP_PKEY* key) : key_(key, EVP_PKEY_free) {}
 
 std::expected<Ed25519Key, std::string> Ed25519Key::load_private(const std::string& path) {
-  return read_pem(path, Kind::private_key).transform([](EVP_PKEY* key) { return Ed25519Key(key); });
+  auto key = read_pem(path, Kind::private_key);
+  if (!key) return std::unexpected(key.error());
+  return Ed25519Key(*key);
 }
 
 std::expected<Ed25519Key, std::string> Ed25519Key::load_public(const std::string& path) {
-  return read_pem(path, Kind::public_key).transform([](EVP_PKEY* key) { return Ed25519Key(key); });
+  auto key = read_pem(path, Kind::public_key);
+  if (!key) return std::unexpected(key.error());
+  return Ed25519Key(*key);
 }
 
 std::string Ed25519Key::sign(std::string_view message) const {

@@ -16,9 +16,9 @@ std::expected<reports::AttestedResource, std::string> image_digest(const probes:
   }
   std::error_code error;
   if (!provenance.image.empty() && std::filesystem::is_regular_file(provenance.image, error)) {
-    return util::sha256_file_hex(provenance.image).transform([&](std::string hex) {
-      return reports::AttestedResource{provenance.image, std::move(hex)};
-    });
+    auto hex = util::sha256_file_hex(provenance.image);
+    if (!hex) return std::unexpected(hex.error());
+    return reports::AttestedResource{provenance.image, std::move(*hex)};
   }
   return std::unexpected(fmt::format("{} has no image digest (a container image or a VM disk has one)", provenance.target));
 }
