@@ -77,7 +77,7 @@ TEST(TechnicalNotesConsumer, MarkdownReadsAsAreasKnownIssuesGuardsAndCertificati
         "h3 Kernel parameters\n", "h3 Files\n", "h3 Services\n", "h3 Accounts\n",
         "h3 Known issues\nrow Bug | Clause | Justification | Waived until\n"
         "row SEC#7 | package.openssl | 3.0.13 ships in 12.7 | 2030-01-01 (1127 days left)\n",
-        "h3 Regression guards\nrow Bug | Check | What it keeps fixed\nrow BZ#2051 | regression.BZ#2051 | /bin/sh must stay dash\n",
+        "h3 Regression guards\nrow Bug | Check | What it keeps fixed\nrow BZ#2051 | regression.bz-2051 | /bin/sh must stay dash\n",
         "h2 Last certification\n",
         "row core-notes 2.1.0 | core:12.6 reg.example/core@sha256:def | sha256:abc | 2026-11-30T10:00:00 | 8 | 1 | 0 | 1\n",
         "h3 Clauses that did not pass\n",
