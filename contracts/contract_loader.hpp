@@ -22,4 +22,8 @@ LoadResult parse_contract(std::string_view text, const std::string& file);
 // Clause ids must be unique across all contracts of a run; each duplicate names both places.
 std::vector<ContractError> find_duplicate_ids(std::span<const Contract> contracts);
 
+// A waiver must name a clause of its contract (includes counted): one error per waiver that does
+// not, at the waiver. Linear in clauses and waivers.
+std::vector<ContractError> find_unknown_waivers(const Contract& contract);
+
 }  // namespace hallmark::contracts

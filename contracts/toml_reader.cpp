@@ -25,6 +25,15 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+std::optional<std::string> closest_known_key(std::string_view key, const std::set<std::string, std::less<>>& known) {
+  if (key.size() > k_max_suggestion_length) return std::nullopt;
+  const auto closest = std::min_element(known.begin(), known.end(), [&](const std::string& a, const std::string& b) {
+    return edit_distance(key, a) < edit_distance(key, b);
+  });
+  if (closest == known.end() || edit_distance(key, *closest) > 2) return std::nullopt;
+  return *closest;
+}
+
 std::string_view type_name(toml::node_type type) {
   switch (type) {
     case toml::node_type::table: return "table";
@@ -188,13 +197,7 @@ void TableReader::finish() {
   for (const auto& [key, node] : table_) {
     if (known_.contains(key.str())) continue;
     std::string message = fmt::format("unknown key '{}' in {}", key.str(), what_);
-    const auto closest = std::min_element(
-        known_.begin(), known_.end(), [&](const std::string& a, const std::string& b) {
-          return edit_distance(key.str(), a) < edit_distance(key.str(), b);
-        });
-    if (closest != known_.end() && edit_distance(key.str(), *closest) <= 2) {
-      message += fmt::format("; did you mean '{}'?", *closest);
-    }
+    if (const auto closest = closest_known_key(key.str(), known_)) message += fmt::format("; did you mean '{}'?", *closest);
     error(place_from(key.source()), std::move(message));
   }
 }

@@ -16,6 +16,14 @@
 
 namespace hallmark::contracts {
 
+// Keys longer than this get no "did you mean": the edit distance costs the product of the
+// lengths, and no key a reader knows is anywhere near this long.
+inline constexpr std::size_t k_max_suggestion_length = 64;
+
+// The known key that `key` most likely misspells (edit distance at most 2), for "did you mean";
+// nullopt when none is that close or `key` is longer than k_max_suggestion_length.
+std::optional<std::string> closest_known_key(std::string_view key, const std::set<std::string, std::less<>>& known);
+
 // Reads typed values out of one TOML table, strictly: every problem (wrong type, missing
 // required key, unknown key) becomes a ContractError with the place toml++ recorded.
 class TableReader {

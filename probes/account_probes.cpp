@@ -14,13 +14,18 @@ namespace {
 constexpr std::string_view k_passwd = "/etc/passwd";
 constexpr std::string_view k_group = "/etc/group";
 
-// The content of a gathered file, or why it is not available.
-std::expected<std::string_view, std::string> content_of(const Facts& facts, std::string_view path) {
+// The content of an account database, or why it is not available: a database missing,
+// unreadable or cut at the gather cap is a broken source (every Linux image has both), never an
+// empty one that would let "absent" pass.
+std::expected<std::string_view, FactError> content_of(const Facts& facts, std::string_view path) {
   const auto found = facts.files.find(std::string(path));
   if (found == facts.files.end()) return std::unexpected(fmt::format("{} was not gathered", path));
   if (!found->second) return std::unexpected(found->second.error());
-  if (!found->second->exists) return std::string_view{};
-  if (!found->second->content) return std::unexpected(fmt::format("{} is unreadable", path));
+  if (!found->second->exists) return std::unexpected(deterministic_error(fmt::format("{} does not exist", path)));
+  if (!found->second->content) return std::unexpected(deterministic_error(fmt::format("{} is unreadable", path)));
+  if (found->second->content_truncated) {
+    return std::unexpected(deterministic_error(fmt::format("{} is larger than hallmark reads", path)));
+  }
   return std::string_view(*found->second->content);
 }
 

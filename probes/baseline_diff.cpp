@@ -338,7 +338,7 @@ void compare_sysctl(const std::string& key, DiffAction changed, const Facts& bas
   const std::string expected = describe_sysctl(key, *before->second);
   const auto after = candidate.sysctls.find(key);
   if (after == candidate.sysctls.end() || !after->second) {
-    const std::string why = after == candidate.sysctls.end() ? key + " was not gathered" : after->second.error();
+    const std::string why = after == candidate.sysctls.end() ? key + " was not gathered" : after->second.error().why;
     return findings.unavailable(changed, unavailable, expected, why);
   }
   if (*before->second != *after->second) {

@@ -13,6 +13,8 @@ Counts& Counts::operator+=(const Counts& other) {
   errors += other.errors;
   skipped += other.skipped;
   blocking_failures += other.blocking_failures;
+  deterministic_errors += other.deterministic_errors;
+  internal_errors += other.internal_errors;
   return *this;
 }
 
@@ -27,6 +29,10 @@ Counts count(std::span<const ClauseResult> results) {
       case Verdict::skipped: ++counts.skipped; break;
     }
     if (result.blocks()) ++counts.blocking_failures;
+    if (result.outcome.verdict == Verdict::error) {
+      counts.deterministic_errors += result.outcome.error_kind == ErrorKind::deterministic;
+      counts.internal_errors += result.outcome.error_kind == ErrorKind::internal;
+    }
   }
   return counts;
 }

@@ -18,9 +18,10 @@ struct ClauseResult {
   bool blocks() const;
 };
 
-// Per-verdict counts over clause results.
+// Per-verdict counts over clause results; errors are also counted by their ErrorKind.
 struct Counts {
   int total = 0, passed = 0, failed = 0, errors = 0, skipped = 0, blocking_failures = 0;
+  int deterministic_errors = 0, internal_errors = 0;
 
   Counts& operator+=(const Counts& other);
 };

@@ -9,14 +9,16 @@
 
 #include "contracts/clause_specs.hpp"
 #include "probes/elf_facts.hpp"
+#include "probes/fact_error.hpp"
 #include "probes/version_scheme.hpp"
 
 namespace hallmark::probes {
 
-// A gathered fact, or why it could not be gathered (the target died, the transport failed).
-// Probes turn an unavailable fact into an error outcome, never into a pass.
+// A gathered fact, or why it could not be gathered (the target died, the transport failed, the
+// image's source of it is broken). Probes turn an unavailable fact into an error outcome, never
+// into a pass, and keep its ErrorKind.
 template <class T>
-using Fact = std::expected<T, std::string>;
+using Fact = std::expected<T, FactError>;
 
 struct InstalledPackage {
   std::string name;
@@ -42,6 +44,7 @@ struct FileInfo {
   std::uint64_t size = 0;
   std::string link_target;             // for symlinks
   std::optional<std::string> content;  // gathered only when a clause needs it; nullopt if unreadable
+  bool content_truncated = false;      // content holds only the first bytes, up to the gather cap
 };
 
 // A socket from /proc/net/{tcp,tcp6,udp,udp6}.

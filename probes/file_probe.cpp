@@ -36,10 +36,6 @@ bool same_owner(const std::string& wanted, const std::string& name, unsigned id)
 }
 
 void check_content(const contracts::FileSpec& spec, const FileInfo& file, std::vector<std::string>& problems) {
-  if (!file.content) {
-    problems.push_back("content unreadable");
-    return;
-  }
   for (const std::string& text : spec.contains) {
     if (file.content->find(text) == std::string::npos) problems.push_back(fmt::format("does not contain \"{}\"", text));
   }
@@ -84,6 +80,16 @@ Outcome evaluate(const contracts::FileSpec& spec, const Facts& facts) {
   }
   if (spec.min_size && file.size < *spec.min_size) problems.push_back(fmt::format("is {} bytes", file.size));
   if (spec.max_size && file.size > *spec.max_size) problems.push_back(fmt::format("is {} bytes", file.size));
+  if (spec.needs_content() && !file.content) {
+    // Not a verdict on the image: hallmark could not read what it must judge (permissions, sudo).
+    return Outcome::error(expected, fmt::format("{}: content unreadable (not a regular file hallmark may read)", spec.path),
+                          ErrorKind::deterministic);
+  }
+  if (spec.needs_content() && file.content_truncated) {
+    // A verdict on a prefix would be a guess: "contains" could be further on, a digest differs.
+    return Outcome::error(expected, fmt::format("{} is larger than hallmark reads (64 MiB); its content is not judged", spec.path),
+                          ErrorKind::deterministic);
+  }
   if (spec.needs_content()) check_content(spec, file, problems);
   const std::string summary = fmt::format("{} {}, mode {:04o}, owner {}:{}", spec.path,
                                           to_string(file.type), file.mode, file.user, file.group);

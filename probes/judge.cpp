@@ -1,6 +1,7 @@
 #include "probes/judge.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -43,7 +44,10 @@ std::vector<ClauseResult> judge_baseline(const contracts::Contract& contract, co
                        std::nullopt});
   }
   const std::string counted = fmt::format("{} differences, {} of them blocking", findings.size(), blocking);
-  results.insert(results.begin(), {summary, Outcome::pass("keeps " + promise, counted), std::nullopt});
+  // The summary is a verdict too: it fails when it counts a blocking difference, so a reader of
+  // the summary alone is never told "pass" about a baseline the image broke.
+  Outcome verdict = blocking > 0 ? Outcome::fail("keeps " + promise, counted) : Outcome::pass("keeps " + promise, counted);
+  results.insert(results.begin(), {summary, std::move(verdict), std::nullopt});
   return results;
 }
 
@@ -61,12 +65,15 @@ ClauseResult judge_lifecycle(const contracts::Contract& contract, const JudgeCon
 std::vector<ClauseResult> judge_contract(const contracts::Contract& contract, const Facts& facts,
                                          const JudgeContext& context) {
   std::vector<ClauseResult> results;
+  // The first waiver of each clause, looked up by id: a scan per clause is quadratic on big contracts.
+  std::map<std::string_view, const contracts::Waiver*> waivers;
+  for (const contracts::Waiver& waiver : contract.waivers) waivers.emplace(waiver.clause, &waiver);
   for (const contracts::Clause& clause : contract.clauses) {
     if (context.selection && !context.selection->selects(clause)) continue;
     Outcome outcome = evaluate_clause(clause, facts);
     if (context.unreachable) outcome = Outcome::error(outcome.expected, *context.unreachable);
-    const auto waiver = std::ranges::find(contract.waivers, clause.id, &contracts::Waiver::clause);
-    const contracts::Waiver* applied = waiver == contract.waivers.end() ? nullptr : &*waiver;
+    const auto waiver = waivers.find(clause.id);
+    const contracts::Waiver* applied = waiver == waivers.end() ? nullptr : waiver->second;
     results.push_back({clause, apply_waiver(std::move(outcome), applied, context.today),
                        applied ? std::optional(*applied) : std::nullopt});
   }

@@ -17,8 +17,9 @@ namespace hallmark::probes {
 struct JudgeContext {
   const contracts::ClauseSelection* selection = nullptr;  // every clause when null
   const Snapshot* baseline = nullptr;                      // --baseline, when given
-  // Why the target could not be read at all: every clause is then an error saying so.
-  std::optional<std::string> unreachable;
+  // Why the target could not be read at all (or the run was cut short): every clause is then an
+  // error saying so, of that error's kind.
+  std::optional<FactError> unreachable;
   bool strict_lifecycle = false;  // a contract past its support_until blocks instead of warning
   std::chrono::year_month_day today;  // UTC, for waivers and service life
 };

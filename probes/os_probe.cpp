@@ -41,7 +41,10 @@ Outcome evaluate(const contracts::OsSpec& spec, const Facts& facts) {
     const auto found = facts.files.find(std::string(path));
     if (found == facts.files.end()) return Outcome::error(expected, "os-release was not gathered");
     if (!found->second) return Outcome::error(expected, found->second.error());
-    if (found->second->exists && found->second->content) {
+    if (found->second->exists && (!found->second->content || found->second->content_truncated)) {
+      return Outcome::error(expected, fmt::format("{} exists but could not be read whole", path), ErrorKind::deterministic);
+    }
+    if (found->second->exists) {
       release = &*found->second;
       break;
     }

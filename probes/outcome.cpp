@@ -12,4 +12,13 @@ std::string_view to_string(Verdict verdict) {
   return "?";
 }
 
+std::string_view to_string(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::infrastructure: return "infrastructure";
+    case ErrorKind::deterministic: return "deterministic";
+    case ErrorKind::internal: return "internal";
+  }
+  return "?";
+}
+
 }  // namespace hallmark::probes

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "probes/fact_error.hpp"
+
 namespace hallmark::probes {
 
 // pass / fail are verdicts on the image; error means the clause could not be judged
@@ -14,6 +16,7 @@ struct Outcome {
   std::string expected;  // what the clause asks for, in words
   std::string actual;    // what the target has, in words
   std::string evidence;  // supporting output (command output, matching lines), may be empty
+  ErrorKind error_kind = ErrorKind::infrastructure;  // for an error: what a retry can do about it
 
   static Outcome pass(std::string expected, std::string actual) {
     return {Verdict::pass, std::move(expected), std::move(actual), {}};
@@ -21,8 +24,12 @@ struct Outcome {
   static Outcome fail(std::string expected, std::string actual, std::string evidence = {}) {
     return {Verdict::fail, std::move(expected), std::move(actual), std::move(evidence)};
   }
-  static Outcome error(std::string expected, std::string why) {
-    return {Verdict::error, std::move(expected), std::move(why), {}};
+  // An error of the kind of `why` (text alone is infrastructure trouble).
+  static Outcome error(std::string expected, FactError why) {
+    return {Verdict::error, std::move(expected), std::move(why.why), {}, why.kind};
+  }
+  static Outcome error(std::string expected, std::string why, ErrorKind kind) {
+    return {Verdict::error, std::move(expected), std::move(why), {}, kind};
   }
 };
 

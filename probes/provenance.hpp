@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hallmark::probes {
@@ -14,6 +15,9 @@ struct Provenance {
   std::vector<std::string> image_digests;  // repository digests, where the image has any
   std::string hostname;  // of the machine that ran hallmark
   std::string host_key;  // a booted VM's SSH host key, as accepted for the run ("ED25519 key SHA256:...")
+  // What else identifies the target, as (name, value) in a fixed order, e.g. a VM's
+  // ("disk.sha256", "..."), ("qemu.cpu", "max"); reports print each as target.NAME.
+  std::vector<std::pair<std::string, std::string>> properties;
   std::string taken_at;  // ISO 8601 UTC, e.g. "2026-11-24T12:00:00Z" (snapshots)
   std::string hallmark_version;
 };

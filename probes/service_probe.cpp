@@ -23,7 +23,8 @@ Outcome evaluate(const contracts::ServiceSpec& spec, const Facts& facts) {
   bool holds = !spec.state || *spec.state == unit.state;
   if (spec.active) {
     if (!unit.active) {
-      return Outcome::error(expected, fmt::format("{}; systemd is not running on the target, so its active state is unknown", actual));
+      return Outcome::error(expected, fmt::format("{}; systemd is not running on the target, so its active state is unknown", actual),
+                            ErrorKind::deterministic);
     }
     holds = holds && (*unit.active == "active") == *spec.active;
   }

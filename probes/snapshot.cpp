@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <map>
 #include <set>
 #include <tuple>
@@ -27,22 +28,14 @@ bool is_os_release_name(std::string_view name) {
          name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == std::string_view::npos;
 }
 
-std::map<std::string, std::string> parse_os_release(std::string_view text) {
-  std::map<std::string, std::string> values;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    const std::string_view line = text.substr(start, end - start);
-    const std::string_view name = line.substr(0, line.find('='));
-    if (name.size() < line.size() && is_os_release_name(name)) {
-      values.emplace(name, parsers::os_release_value(text, name).value_or(""));
-    }
-    start = end + 1;
-  }
+// The os-release values a snapshot keeps: those with os-release names.
+std::map<std::string, std::string> os_release_names(std::string_view text) {
+  std::map<std::string, std::string> values = parsers::parse_os_release(text);
+  std::erase_if(values, [](const auto& entry) { return !is_os_release_name(entry.first); });
   return values;
 }
 
-// The inverse of parse_os_release: every value double-quoted, with \ " $ ` escaped.
+// The inverse of parsers::parse_os_release: every value double-quoted, with \ " $ ` escaped.
 std::string render_os_release(const std::map<std::string, std::string>& values) {
   std::string text;
   for (const auto& [name, value] : values) {
@@ -96,7 +89,7 @@ ordered_json os_release_json(const Facts& facts) {
     const auto found = facts.files.find(std::string(path));
     if (found == facts.files.end()) return error_json("os-release was not gathered");
     if (!found->second) return error_json(found->second.error());
-    if (found->second->exists && found->second->content) return ordered_json(parse_os_release(*found->second->content));
+    if (found->second->exists && found->second->content) return ordered_json(os_release_names(*found->second->content));
   }
   return nullptr;
 }
@@ -221,6 +214,10 @@ class Node {
   }
   std::int64_t integer() const {
     expect(value_.is_number_integer(), "an integer");
+    // Above 2^63 the JSON library holds an unsigned number, which read as signed wraps (to -1).
+    if (value_.is_number_unsigned() && value_.get<std::uint64_t>() > std::numeric_limits<std::int64_t>::max()) {
+      refuse(fmt::format("'{}' is too large: {}", path_, value_.get<std::uint64_t>()));
+    }
     return value_.get<std::int64_t>();
   }
   bool is_null() const { return value_.is_null(); }
@@ -280,7 +277,10 @@ void read_os_release(const Node& node, Facts& facts) {
   std::map<std::string, std::string> values;
   for (const auto& [name, value] : node.entries()) {
     if (!is_os_release_name(name)) refuse(fmt::format("'{}' is not an os-release name", value.path()));
-    values.emplace(name, value.string());
+    std::string text = value.string();
+    // os-release is one value per line: a newline would make the rest of the value a key of its own.
+    if (text.find('\n') != std::string::npos) refuse(fmt::format("'{}' holds a newline", value.path()));
+    values.emplace(name, std::move(text));
   }
   FileInfo file;
   file.exists = true;
@@ -385,7 +385,7 @@ std::expected<Snapshot, std::string> snapshot_from_json(std::string_view text, s
   json document;
   try {
     document = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // parse_error, and out_of_range for numbers like 1e400
     const std::string_view what = error.what();
     const std::size_t tag_end = what.find("] ");
     const std::string_view message = tag_end == std::string_view::npos ? what : what.substr(tag_end + 2);

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "reports/terminal_text.hpp"
+
 namespace hallmark::reports {
 
 namespace {
@@ -32,8 +34,13 @@ std::string_view label(const probes::ClauseResult& result) {
 
 void print_summary(std::ostream& out, const RunResult& run) {
   for (const SuiteResult& suite : run.suites) {
-    fmt::print(out, "\n{} {} on {}\n", suite.contract_name, suite.contract_version, suite.provenance.target);
-    if (suite.target_problem) fmt::print(out, "  target trouble: {}\n", suite.target_problem->substr(0, 2000));
+    // Target text (ids derived from package names, expected and actual values, target trouble) and
+    // contract text alike pass through terminal_safe: one line each, no escape sequences.
+    fmt::print(out, "\n{} {} on {}\n", terminal_safe(suite.contract_name), terminal_safe(suite.contract_version),
+               terminal_safe(suite.provenance.target));
+    if (suite.target_problem) {
+      fmt::print(out, "  target trouble: {}\n", terminal_safe(suite.target_problem->substr(0, 2000)));
+    }
     std::vector<const probes::ClauseResult*> shown;
     for (const probes::ClauseResult& result : suite.clauses) {
       if (result.outcome.verdict != probes::Verdict::pass) shown.push_back(&result);
@@ -44,7 +51,8 @@ void print_summary(std::ostream& out, const RunResult& run) {
       std::string where = result->clause.place.str();
       if (result->clause.bug) where += ", " + *result->clause.bug;
       fmt::print(out, "  {} {}  ({})\n        expected: {}\n        actual:   {}\n", label(*result),
-                 result->clause.id, where, result->outcome.expected, result->outcome.actual);
+                 terminal_safe(result->clause.id), terminal_safe(where), terminal_safe(result->outcome.expected),
+                 terminal_safe(result->outcome.actual));
     }
     const probes::Counts counts = count(suite);
     fmt::print(out, "  {} clauses: {} passed, {} failed, {} errors, {} skipped in {:.2f} s\n", counts.total,

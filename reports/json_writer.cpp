@@ -23,6 +23,7 @@ json clause_json(const probes::ClauseResult& result) {
             {"actual", result.outcome.actual}};
   node["bug"] = clause.bug ? json(*clause.bug) : json(nullptr);
   node["description"] = clause.description ? json(*clause.description) : json(nullptr);
+  node["error_kind"] = result.outcome.verdict == probes::Verdict::error ? json(to_string(result.outcome.error_kind)) : json(nullptr);
   node["evidence"] = result.outcome.evidence.empty() ? json(nullptr) : json(result.outcome.evidence);
   node["waiver"] = result.waiver ? json{{"bug", result.waiver->bug},
                                         {"justification", result.waiver->justification},
@@ -38,9 +39,17 @@ json includes_json(const std::vector<contracts::IncludedFile>& includes) {
   return list;
 }
 
+// The target's further properties (probes::Provenance::properties) as one object.
+json properties_json(const std::vector<std::pair<std::string, std::string>>& properties) {
+  json object = json::object();
+  for (const auto& [name, value] : properties) object[name] = value;
+  return object;
+}
+
 json counts_json(const probes::Counts& counts) {
   return {{"total", counts.total},   {"passed", counts.passed},   {"failed", counts.failed},
-          {"errors", counts.errors}, {"skipped", counts.skipped}, {"blocking_failures", counts.blocking_failures}};
+          {"errors", counts.errors}, {"skipped", counts.skipped}, {"blocking_failures", counts.blocking_failures},
+          {"deterministic_errors", counts.deterministic_errors}, {"internal_errors", counts.internal_errors}};
 }
 
 }  // namespace
@@ -58,11 +67,13 @@ std::string render_json(const RunResult& run) {
                         {"includes", includes_json(suite.includes)}}},
                       {"target",
                        {{"spec", suite.provenance.target},
+                        {"label", suite.target_label},
                         {"image", suite.provenance.image},
                         {"image_id", suite.provenance.image_id},
                         {"image_digests", suite.provenance.image_digests},
                         {"hostname", suite.provenance.hostname},
-                        {"host_key", suite.provenance.host_key}}},
+                        {"host_key", suite.provenance.host_key},
+                        {"properties", properties_json(suite.provenance.properties)}}},
                       {"timestamp", suite.timestamp},
                       {"seconds", suite.seconds},
                       {"target_problem", suite.target_problem ? json(*suite.target_problem) : json(nullptr)},

@@ -60,7 +60,9 @@ void add_testcase(pugi::xml_node suite, const std::string& group, const probes::
         add_problem("failure", "violation", fmt::format("expected {}; actual {}", outcome.expected, outcome.actual));
       }
       break;
-    case probes::Verdict::error: add_problem("error", "target", outcome.actual); break;
+    // The type tells a pipeline what to do: "infrastructure" (retry), "deterministic" (a person must
+    // look), "internal" (hallmark failed).
+    case probes::Verdict::error: add_problem("error", probes::to_string(outcome.error_kind), outcome.actual); break;
     case probes::Verdict::skipped: {
       pugi::xml_node skipped = testcase.append_child("skipped");
       skipped.append_attribute("message").set_value(xml_safe(outcome.actual, 1024).c_str());
@@ -70,20 +72,19 @@ void add_testcase(pugi::xml_node suite, const std::string& group, const probes::
   if (!outcome.evidence.empty()) add_text_child(testcase, "system-out", outcome.evidence);
 }
 
-// Jenkins groups test cases by the classname up to its last dot and merges equal names, so
-// with several targets the target joins the group: "<contract>@<target>" (dots made '_').
-std::string group_of(const RunResult& run, const SuiteResult& suite) {
-  const bool several_targets = std::any_of(run.suites.begin(), run.suites.end(),
-                                           [&](const SuiteResult& other) { return other.provenance.target != suite.provenance.target; });
-  if (!several_targets) return suite.contract_name;
-  std::string target = suite.provenance.target;
+// Jenkins groups test cases by the classname up to its last dot and merges suites of the same
+// name; GitLab keeps one of two cases with equal classname and name. So the target is always part
+// of the group, "<contract>@<label>" (dots made '_'), and reports of two targets merged by a CI
+// keep both.
+std::string group_of(const SuiteResult& suite) {
+  std::string target = suite.target_label.empty() ? suite.provenance.target : suite.target_label;
   std::replace(target.begin(), target.end(), '.', '_');
   return fmt::format("{}@{}", suite.contract_name, target);
 }
 
 void add_suite(pugi::xml_node root, const RunResult& run, const SuiteResult& suite) {
   const probes::Counts counts = count(suite);
-  const std::string group = group_of(run, suite);
+  const std::string group = group_of(suite);
   pugi::xml_node node = root.append_child("testsuite");
   node.append_attribute("name").set_value(xml_safe(group).c_str());
   node.append_attribute("tests").set_value(counts.total);
@@ -101,10 +102,12 @@ void add_suite(pugi::xml_node root, const RunResult& run, const SuiteResult& sui
   add_property(properties, "contract.file", suite.contract_file);
   add_property(properties, "contract.sha256", suite.contract_sha256);
   add_property(properties, "target", suite.provenance.target);
+  add_property(properties, "target.label", suite.target_label);
   add_property(properties, "target.image", suite.provenance.image);
   add_property(properties, "target.image_id", suite.provenance.image_id);
   for (const std::string& digest : suite.provenance.image_digests) add_property(properties, "target.image_digest", digest);
   add_property(properties, "target.host_key", suite.provenance.host_key);
+  for (const auto& [name, value] : suite.provenance.properties) add_property(properties, "target." + name, value);
   for (const contracts::IncludedFile& include : suite.includes) {
     add_property(properties, "contract.include", fmt::format("{} sha256:{}", include.file, include.sha256));
   }

@@ -17,6 +17,7 @@ struct SuiteResult {
   std::string contract_file;
   std::string contract_sha256;
   probes::Provenance provenance;  // of the target
+  std::string target_label;       // the target's name in reports: --label, or the --target text
   std::string timestamp;  // ISO 8601 UTC start time
   double seconds = 0;
   std::vector<probes::ClauseResult> clauses;

@@ -1,5 +1,7 @@
 #include "runner/cli.hpp"
 
+#include <malloc.h>
+
 #include <fmt/format.h>
 
 #include "probes/gate.hpp"
@@ -9,6 +11,10 @@
 namespace hallmark::runner {
 
 int cli_main(int argc, char** argv) {
+  // Buffers of 1 MiB and more (target output) get their own mappings, returned to the system
+  // when freed. glibc's adaptive threshold would keep them in the gathering threads' arenas:
+  // against an endless writer, 450 MB resident instead of 260 MB (the in-flight budget).
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
   CLI::App app{"hallmark: certify an OS image against its service contract", "hallmark"};
   app.set_version_flag("--version", HALLMARK_VERSION);
   app.require_subcommand(1);
@@ -35,7 +41,7 @@ int cli_main(int argc, char** argv) {
   } catch (const std::exception& error) {
     targets::TeardownRegistry::instance().run_all();
     fmt::print(stderr, "hallmark: error: {}\n", error.what());
-    return probes::k_exit_target;
+    return probes::k_exit_internal;
   }
 }
 

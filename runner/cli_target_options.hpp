@@ -8,7 +8,7 @@
 
 namespace hallmark::runner::cli {
 
-// The options every command that opens a target takes (--boot, --settle, --timeout, the SSH
+// The options every command that opens a target takes (--boot, --pull, --settle, --timeout, the SSH
 // and VM options), bound to one place so `run` and `snapshot` cannot drift apart.
 class TargetFlags {
  public:
@@ -22,6 +22,8 @@ class TargetFlags {
  private:
   targets::TargetOptions options_;
   std::string boot_ = "keep-alive";
+  std::string pull_ = "never";
+  std::string firmware_ = "bios";
   double settle_seconds_ = -1;
   double timeout_seconds_ = 300;
   double boot_timeout_seconds_ = 600;

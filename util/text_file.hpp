@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <expected>
 #include <optional>
 #include <string>
 
@@ -7,5 +9,10 @@ namespace hallmark::util {
 
 // The whole content of a file, byte for byte; nullopt when it cannot be opened.
 std::optional<std::string> read_text_file(const std::string& path);
+
+// The whole content of a regular file of at most `max_bytes`, byte for byte. Fails, saying why
+// ("is not a regular file", "is larger than N bytes", "cannot be read: REASON"), without ever
+// blocking on a FIFO or reading a device: for files named by someone else, such as includes.
+std::expected<std::string, std::string> read_regular_file(const std::string& path, std::uintmax_t max_bytes);
 
 }  // namespace hallmark::util

@@ -1,6 +1,9 @@
 #include "probes/parsers/dpkg_status.hpp"
 
+#include <algorithm>
 #include <array>
+
+#include <fmt/format.h>
 
 #include "util/text.hpp"
 
@@ -20,14 +23,8 @@ bool counts_as_installed(std::string_view status) {
 }
 
 struct Stanza {
+  std::size_t first_line = 0;  // 0 while no field has been read
   std::string_view package, version, arch, status;
-
-  void flush_into(std::vector<InstalledPackage>& out) {
-    if (!package.empty() && counts_as_installed(status)) {
-      out.push_back({std::string(package), std::string(version), std::string(arch)});
-    }
-    *this = {};
-  }
 };
 
 std::string_view trim(std::string_view text) {
@@ -36,27 +33,53 @@ std::string_view trim(std::string_view text) {
   return text.substr(begin, text.find_last_not_of(" \t\r") - begin + 1);
 }
 
+// deb-control(5): a field name is printable US-ASCII without space or colon, and does not
+// begin with '#' or '-'.
+bool valid_field_name(std::string_view name) {
+  if (name.empty() || name.front() == '#' || name.front() == '-') return false;
+  return std::ranges::all_of(name, [](char c) { return c > ' ' && c < 0x7f && c != ':'; });
+}
+
 }  // namespace
 
-std::vector<InstalledPackage> parse_dpkg_status(std::string_view text) {
+std::expected<std::vector<InstalledPackage>, std::string> parse_dpkg_status(std::string_view text) {
   std::vector<InstalledPackage> packages;
   Stanza stanza;
+  const auto end_stanza = [&]() -> std::expected<void, std::string> {
+    if (stanza.first_line == 0) return {};
+    if (stanza.package.empty()) return std::unexpected(fmt::format("line {}: stanza has no 'Package' field", stanza.first_line));
+    if (counts_as_installed(stanza.status)) {
+      packages.push_back({std::string(stanza.package), std::string(stanza.version), std::string(stanza.arch)});
+    }
+    stanza = {};
+    return {};
+  };
+  std::size_t number = 0;
   for (const std::string_view line : util::split(text, '\n')) {
+    ++number;
+    if (line.find('\0') != std::string_view::npos) return std::unexpected(fmt::format("line {}: NUL byte in a control file", number));
     if (trim(line).empty()) {
-      stanza.flush_into(packages);
+      if (auto ended = end_stanza(); !ended) return std::unexpected(ended.error());
       continue;
     }
-    if (line.front() == ' ' || line.front() == '\t') continue;  // continuation of a multi-line field
+    if (line.front() == ' ' || line.front() == '\t') {
+      if (stanza.first_line == 0) return std::unexpected(fmt::format("line {}: continuation line outside a field", number));
+      continue;  // continuation of a multi-line field
+    }
     const auto colon = line.find(':');
-    if (colon == std::string_view::npos) continue;
     const std::string_view field = line.substr(0, colon);
+    if (colon == std::string_view::npos) {
+      return std::unexpected(fmt::format("line {}: field name '{}' must be followed by a colon", number, field.substr(0, 40)));
+    }
+    if (!valid_field_name(field)) return std::unexpected(fmt::format("line {}: invalid field name", number));
+    if (stanza.first_line == 0) stanza.first_line = number;
     const std::string_view value = trim(line.substr(colon + 1));
     if (field == "Package") stanza.package = value;
     else if (field == "Version") stanza.version = value;
     else if (field == "Architecture") stanza.arch = value;
     else if (field == "Status") stanza.status = value;
   }
-  stanza.flush_into(packages);
+  if (auto ended = end_stanza(); !ended) return std::unexpected(ended.error());
   return packages;
 }
 

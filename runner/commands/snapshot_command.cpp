@@ -36,6 +36,10 @@ int take_snapshot(const SnapshotOptions& options, std::ostream& out, std::ostrea
     fmt::print(err, "hallmark: error: {}\n", spec.error());
     return probes::k_exit_usage;
   }
+  if (auto checked = targets::check_target_options(*spec, options.target_options); !checked) {
+    fmt::print(err, "hallmark: error: {}: {}\n", spec->text, checked.error());
+    return probes::k_exit_usage;
+  }
   fmt::print(out, "hallmark: opening {}\n", spec->text);
   auto target = targets::open_target(*spec, options.target_options);
   if (!target) {

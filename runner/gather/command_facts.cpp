@@ -1,3 +1,5 @@
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "runner/gather/script_runner.hpp"
@@ -5,6 +7,20 @@
 #include "runner/gather/gatherers.hpp"
 
 namespace hallmark::runner::gather {
+
+namespace {
+
+// The exit status a shell reports, 0..255; anything else is target output gone wrong.
+std::expected<int, std::string> parse_exit_status(std::string_view text) {
+  int code = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), code);
+  if (ec != std::errc{} || end != text.data() + text.size() || code < 0 || code > 255) {
+    return std::unexpected(fmt::format("the target reported an unreadable exit status \"{}\"", text.substr(0, 40)));
+  }
+  return code;
+}
+
+}  // namespace
 
 void commands(transports::Transport& transport, const std::map<std::string, std::chrono::seconds>& commands, milliseconds timeout,
               probes::Facts& facts) {
@@ -19,15 +35,23 @@ void commands(transports::Transport& transport, const std::map<std::string, std:
   const auto records = run_keyed_script(transport, scripts::k_commands, args, budget, facts.commands);
   if (!records) return;
   probes::CommandRun* current = nullptr;
+  std::string command;
   for (const Record& record : *records) {
     if (record.field == "command") {
-      auto& fact = facts.commands[record.value];
+      command = record.value;
+      auto& fact = facts.commands[command];
       fact = probes::CommandRun{};
       current = &*fact;
     } else if (!current) {
       continue;
     } else if (record.field == "exit") {
-      current->exit_code = std::stoi(record.value);
+      const auto code = parse_exit_status(record.value);
+      if (!code) {
+        facts.commands[command] = std::unexpected(code.error());
+        current = nullptr;
+        continue;
+      }
+      current->exit_code = *code;
     } else if (record.field == "timed_out") {
       current->timed_out = record.value == "1";
     } else if (record.field == "stdout") {

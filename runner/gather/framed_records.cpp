@@ -24,7 +24,8 @@ std::expected<std::vector<Record>, std::string> parse_records(std::string_view o
       return std::unexpected(fmt::format("unreadable record header from the target: \"{}\"", header));
     }
     const std::string_view rest = output.substr(header_end + 1);
-    if (rest.size() < length + 1 || rest[length] != '\n') {
+    // `length + 1` would wrap for a length of SIZE_MAX: compare without adding.
+    if (length >= rest.size() || rest[length] != '\n') {
       return std::unexpected("the target's output ended in the middle of a record");
     }
     records.push_back({std::string(header.substr(k_marker.size(), space - k_marker.size())),

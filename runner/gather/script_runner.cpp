@@ -6,7 +6,7 @@
 
 namespace hallmark::runner::gather {
 
-std::expected<std::vector<Record>, std::string> run_script(transports::Transport& transport, std::string_view script,
+std::expected<std::vector<Record>, probes::FactError> run_script(transports::Transport& transport, std::string_view script,
                                                const std::vector<std::string>& args,
                                                std::chrono::milliseconds timeout) {
   std::vector<std::string> argv{"/bin/sh", "-c", std::string(scripts::k_prelude) + std::string(script), "hallmark"};

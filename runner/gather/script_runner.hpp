@@ -15,8 +15,8 @@ namespace hallmark::runner::gather {
 
 // Runs one gathering script (see scripts/*.sh) on the target with contract values as
 // positional arguments, and splits its framed output. Fails with the reason when the exec
-// fails or the output is cut short.
-std::expected<std::vector<Record>, std::string> run_script(transports::Transport& transport, std::string_view script,
+// fails (of the transport's ErrorKind) or the output is cut short (infrastructure).
+std::expected<std::vector<Record>, probes::FactError> run_script(transports::Transport& transport, std::string_view script,
                                                            const std::vector<std::string>& args,
                                                            std::chrono::milliseconds timeout);
 

@@ -12,6 +12,47 @@
 // Gatherers of the facts about the system image: packages, files, kernel parameters, sockets.
 namespace hallmark::runner::gather {
 
+namespace {
+
+constexpr std::string_view database_path(std::string_view scheme) {
+  return scheme == "dpkg" ? "/var/lib/dpkg/status" : scheme == "apk" ? "/lib/apk/db/installed" : "rpm -qa";
+}
+
+// The installed packages, only from a database read whole and without error: the package
+// tool exited 0, the file was readable and under the cap, and every line of it parsed.
+probes::Fact<probes::PackageFacts> read_packages(const std::vector<Record>& records) {
+  probes::PackageFacts packages;
+  std::string scheme, db, status = "0", tool_stderr;
+  for (const Record& record : records) {
+    if (record.field == "scheme") scheme = record.value;
+    else if (record.field == "db") db = record.value;
+    else if (record.field == "status") status = record.value;
+    else if (record.field == "stderr") tool_stderr = record.value;
+    else if (record.field == "unreadable" && record.value == "db") {
+      return std::unexpected(probes::deterministic_error(fmt::format("package database {} is unreadable", database_path(scheme))));
+    } else if (record.field == "truncated" && record.value == "db") {
+      return std::unexpected(
+          probes::deterministic_error(fmt::format("package database {} is larger than hallmark reads (256 MiB)", database_path(scheme))));
+    }
+  }
+  packages.scheme = probes::version_scheme_from_string(scheme);
+  if (!packages.scheme) return packages;
+  if (status != "0") {
+    return std::unexpected(probes::deterministic_error(fmt::format("package database unreadable: {} exited {}: {}", database_path(scheme),
+                                                                   status, tool_stderr.empty() ? "(no message)" : tool_stderr)));
+  }
+  auto parsed = scheme == "dpkg"  ? probes::parsers::parse_dpkg_status(db)
+                : scheme == "apk" ? probes::parsers::parse_apk_installed(db)
+                                  : probes::parsers::parse_rpm_query(db);
+  if (!parsed) {
+    return std::unexpected(probes::deterministic_error(fmt::format("package database {} is corrupt: {}", database_path(scheme), parsed.error())));
+  }
+  packages.installed = std::move(*parsed);
+  return packages;
+}
+
+}  // namespace
+
 void packages(transports::Transport& transport, std::optional<probes::VersionScheme> pinned, milliseconds timeout, probes::Facts& facts) {
   // The script detects the database unless the contract pins one.
   const std::vector<std::string> args{pinned ? std::string(probes::to_string(*pinned)) : "detect"};
@@ -20,17 +61,7 @@ void packages(transports::Transport& transport, std::optional<probes::VersionSch
     facts.packages = std::unexpected(records.error());
     return;
   }
-  probes::PackageFacts packages;
-  std::string scheme;
-  for (const Record& record : *records) {
-    if (record.field == "scheme") scheme = record.value;
-    if (record.field != "db") continue;
-    if (scheme == "dpkg") packages.installed = probes::parsers::parse_dpkg_status(record.value);
-    if (scheme == "apk") packages.installed = probes::parsers::parse_apk_installed(record.value);
-    if (scheme == "rpm") packages.installed = probes::parsers::parse_rpm_query(record.value);
-  }
-  packages.scheme = probes::version_scheme_from_string(scheme);
-  facts.packages = std::move(packages);
+  facts.packages = read_packages(*records);
 }
 
 void files(transports::Transport& transport, const std::map<std::string, bool>& wanted, milliseconds timeout, probes::Facts& facts) {
@@ -53,12 +84,14 @@ void files(transports::Transport& transport, const std::map<std::string, bool>& 
     } else if (!current) {
       continue;
     } else if (record.field == "stat" && !probes::parsers::decode_stat_line(record.value, *current)) {
-      facts.files[current_path] = std::unexpected(fmt::format("cannot stat {}: {}", current_path, record.value));
+      facts.files[current_path] = std::unexpected(probes::deterministic_error(fmt::format("cannot stat {}: {}", current_path, record.value)));
       current = nullptr;
     } else if (record.field == "link") {
       current->link_target = record.value;
     } else if (record.field == "content") {
       current->content = record.value;
+    } else if (record.field == "truncated" && record.value == "content") {
+      current->content_truncated = true;
     }
   }
 }
@@ -92,10 +125,17 @@ void sockets(transports::Transport& transport, milliseconds timeout, probes::Fac
   }
   std::vector<probes::Socket> sockets;
   for (const Record& record : *records) {
+    // The script sends "" for a table it cannot read. IPv4 tables exist on every Linux; the
+    // IPv6 ones are missing only in a kernel without IPv6, where no IPv6 socket can listen.
+    if (record.value.empty()) {
+      if (record.field.ends_with('6')) continue;
+      facts.sockets = std::unexpected(probes::deterministic_error(fmt::format("/proc/net/{} is missing or unreadable", record.field)));
+      return;
+    }
     const auto protocol = record.field.starts_with("tcp") ? contracts::Protocol::tcp : contracts::Protocol::udp;
     auto parsed = probes::parsers::parse_proc_net(record.value, protocol, record.field.ends_with('6'));
     if (!parsed) {
-      facts.sockets = std::unexpected(fmt::format("/proc/net/{}: {}", record.field, parsed.error()));
+      facts.sockets = std::unexpected(probes::deterministic_error(fmt::format("/proc/net/{}: {}", record.field, parsed.error().why)));
       return;
     }
     sockets.insert(sockets.end(), parsed->begin(), parsed->end());

@@ -7,6 +7,7 @@
 #include "runner/targets/container_target.hpp"
 #include "runner/targets/local_target.hpp"
 #include "runner/targets/qemu/qemu_target.hpp"
+#include "runner/targets/qemu/vm_credentials.hpp"
 #include "runner/targets/ssh_target.hpp"
 
 namespace hallmark::runner::targets {
@@ -22,21 +23,29 @@ const std::vector<TargetKind>& target_kinds() {
       {"podman", true, "attach to a running Podman container, left running",
        [](const TargetSpec& spec, const TargetOptions&) { return attach_container("podman", spec); }},
       {"ssh", true, "an SSH host, reached with libssh; left running", open_ssh},
-      {"qemu", true, "boot a throw-away VM from a qcow2/raw disk with qemu, reached over SSH; killed afterwards", qemu::boot_vm},
+      {"qemu", true, "boot a throw-away VM from a qcow2/raw disk with qemu, reached over SSH; killed afterwards", qemu::boot_vm,
+       qemu::check_vm_options},
       {"local", false, "this machine", [](const TargetSpec& spec, const TargetOptions&) { return open_local(spec); }},
   };
   return kinds;
 }
 
+namespace {
+
+std::vector<TargetKind>::const_iterator find_kind(std::string_view name) {
+  return std::ranges::find_if(target_kinds(), [&](const TargetKind& kind) { return kind.name == name; });
+}
+
+}  // namespace
+
 std::expected<TargetSpec, std::string> parse_target_spec(std::string_view text) {
   const auto colon = text.find(':');
   TargetSpec spec{std::string(text.substr(0, colon)),
                   colon == std::string_view::npos ? "" : std::string(text.substr(colon + 1)), std::string(text)};
-  const auto& kinds = target_kinds();
-  const auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const TargetKind& k) { return k.name == spec.kind; });
-  if (kind == kinds.end()) {
+  const auto kind = find_kind(spec.kind);
+  if (kind == target_kinds().end()) {
     std::string known;
-    for (const TargetKind& k : kinds) known += fmt::format("\n  {}{}  {}", k.name, k.needs_reference ? ":REF" : "", k.summary);
+    for (const TargetKind& k : target_kinds()) known += fmt::format("\n  {}{}  {}", k.name, k.needs_reference ? ":REF" : "", k.summary);
     return std::unexpected(fmt::format("unknown target \"{}\"; targets are:{}", text, known));
   }
   if (kind->needs_reference && spec.reference.empty()) {
@@ -48,10 +57,14 @@ std::expected<TargetSpec, std::string> parse_target_spec(std::string_view text) 
   return spec;
 }
 
+std::expected<void, std::string> check_target_options(const TargetSpec& spec, const TargetOptions& options) {
+  const auto kind = find_kind(spec.kind);
+  if (kind->check == nullptr) return {};
+  return kind->check(options);
+}
+
 OpenResult open_target(const TargetSpec& spec, const TargetOptions& options) {
-  const auto& kinds = target_kinds();
-  const auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const TargetKind& k) { return k.name == spec.kind; });
-  return kind->open(spec, options);
+  return find_kind(spec.kind)->open(spec, options);
 }
 
 }  // namespace hallmark::runner::targets

@@ -48,8 +48,14 @@ void TeardownRegistry::run_all() {
 namespace {
 
 std::atomic<bool> g_interrupted{false};
+std::atomic<int> g_signal{0};
 
 }  // namespace
+
+std::optional<int> interrupting_signal() {
+  const int signal = g_signal;
+  return signal == 0 ? std::nullopt : std::optional(signal);
+}
 
 void wait_for_signal_teardown() {
   while (g_interrupted) std::this_thread::sleep_for(std::chrono::seconds{1});
@@ -65,8 +71,9 @@ void install_signal_teardown() {
   std::thread([signals] {
     int received = 0;
     sigwait(&signals, &received);
+    g_signal = received;
     g_interrupted = true;
-    fmt::print(stderr, "\nhallmark: received {}; tearing down what was booted\n", strsignal(received));
+    fmt::print(stderr, "\nhallmark: received {}; writing the reports and tearing down what was booted\n", strsignal(received));
     TeardownRegistry::instance().run_all();
     std::_Exit(128 + received);
   }).detach();

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace hallmark::runner::targets {
@@ -33,9 +34,14 @@ class TeardownRegistry {
 };
 
 // Blocks SIGINT, SIGTERM and SIGHUP in the calling thread (and so in every thread started
-// after it) and starts a thread that, on one of them, runs every teardown action and exits
-// with 128 + the signal number. Call once, before any other thread starts.
+// after it) and starts a thread that, on one of them, runs every teardown action (in the order
+// they were added; a run adds the writing of its partial report first) and exits with 128 + the
+// signal number. Call once, before any other thread starts.
 void install_signal_teardown();
+
+// The signal the signal thread is handling, nullopt while none arrived. Teardown actions read it
+// to tell an interrupted run (write what is known) from a normal teardown.
+std::optional<int> interrupting_signal();
 
 // Call before exiting normally: when a signal's teardown is under way, waits for it (the
 // signal thread ends the process), so the process never exits with a half-done teardown.

@@ -11,13 +11,14 @@ ContainerExecTransport::ContainerExecTransport(std::string engine, std::string c
 
 std::string ContainerExecTransport::describe() const { return fmt::format("{} exec {}", engine_, container_); }
 
-std::expected<ExecResult, std::string> ContainerExecTransport::exec(const std::vector<std::string>& argv,
+Execution ContainerExecTransport::exec(const std::vector<std::string>& argv,
                                                                  std::string_view input,
                                                                  std::chrono::milliseconds timeout) {
   std::vector<std::string> command{engine_, "exec", "-i", container_};
   command.insert(command.end(), argv.begin(), argv.end());
   auto result = run_process(command, input, timeout);
   if (!result) return std::unexpected(result.error());
+  if (!result->over_budget.empty()) return std::unexpected(fmt::format("{}: {}", describe(), result->over_budget));
   if (result->timed_out) {
     return std::unexpected(fmt::format("{} did not answer within {} ms", describe(), timeout.count()));
   }

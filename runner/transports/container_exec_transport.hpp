@@ -12,7 +12,7 @@ class ContainerExecTransport final : public Transport {
  public:
   ContainerExecTransport(std::string engine, std::string container);
 
-  std::expected<ExecResult, std::string> exec(const std::vector<std::string>& argv, std::string_view input,
+  Execution exec(const std::vector<std::string>& argv, std::string_view input,
                                               std::chrono::milliseconds timeout) override;
   std::string describe() const override;
 

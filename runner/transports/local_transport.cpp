@@ -6,11 +6,12 @@
 
 namespace hallmark::runner::transports {
 
-std::expected<ExecResult, std::string> LocalTransport::exec(const std::vector<std::string>& argv,
+Execution LocalTransport::exec(const std::vector<std::string>& argv,
                                                             std::string_view input,
                                                             std::chrono::milliseconds timeout) {
   auto result = run_process(argv, input, timeout);
   if (!result) return std::unexpected(result.error());
+  if (!result->over_budget.empty()) return std::unexpected(result->over_budget);
   if (result->timed_out) return std::unexpected(fmt::format("timed out after {} ms", timeout.count()));
   return ExecResult{result->exit_code, std::move(result->out), std::move(result->err)};
 }

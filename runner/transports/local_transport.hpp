@@ -7,7 +7,7 @@ namespace hallmark::runner::transports {
 // Runs commands on this machine, as child processes of hallmark.
 class LocalTransport final : public Transport {
  public:
-  std::expected<ExecResult, std::string> exec(const std::vector<std::string>& argv, std::string_view input,
+  Execution exec(const std::vector<std::string>& argv, std::string_view input,
                                               std::chrono::milliseconds timeout) override;
   std::string describe() const override { return "local"; }
 };

@@ -4,9 +4,12 @@
 #include <boost/process/v2.hpp>
 
 #include <array>
+#include <functional>
 #include <optional>
 
 #include <fmt/format.h>
+
+#include "runner/transports/output_budget.hpp"
 
 namespace hallmark::runner::transports {
 
@@ -15,11 +18,26 @@ namespace bp = boost::process::v2;
 
 namespace {
 
-// Reads a pipe to its end into `sink`, asynchronously.
-void drain(asio::readable_pipe& pipe, std::string& sink, std::array<char, 65536>& buffer) {
-  pipe.async_read_some(asio::buffer(buffer), [&](boost::system::error_code ec, std::size_t n) {
-    sink.append(buffer.data(), n);
-    if (!ec) drain(pipe, sink, buffer);
+using namespace std::chrono_literals;
+
+// How long the pipes are still read after the direct child exited: a background descendant
+// that inherited them (podman's conmon, `sleep 30 &`) would otherwise hold them open for good.
+constexpr auto k_drain_after_exit = 2s;
+
+// Reads a pipe to its end (or until it is closed) into `sink`, asynchronously; then `at_end`.
+// When the bytes do not fit the round trip's budget it closes the pipe and calls `over_budget`.
+template <typename OverBudget>
+void drain(asio::readable_pipe& pipe, std::string& sink, std::array<char, 65536>& buffer, OutputBudget& budget,
+           OverBudget& over_budget, std::function<void()> at_end) {
+  pipe.async_read_some(asio::buffer(buffer), [&, at_end = std::move(at_end)](boost::system::error_code ec, std::size_t n) mutable {
+    if (!budget.append(sink, {buffer.data(), n})) {
+      boost::system::error_code ignored;
+      pipe.close(ignored);  // a grandchild still writing gets EPIPE instead of blocking
+      over_budget();
+      return at_end();
+    }
+    if (ec) return at_end();
+    drain(pipe, sink, buffer, budget, over_budget, std::move(at_end));
   });
 }
 
@@ -48,22 +66,58 @@ std::expected<ProcessResult, std::string> run_process(const std::vector<std::str
   }
   bp::process& child = *started;
 
-  std::array<char, 65536> out_buffer, err_buffer;
-  drain(out, result.out, out_buffer);
-  drain(err, result.err, err_buffer);
-  asio::async_write(in, asio::buffer(input.data(), input.size()),
-                    [&](boost::system::error_code, std::size_t) { in.close(); });
+  // The call ends when the child has exited and both pipes are at their end, or the drain
+  // after the exit is over, or the deadline has passed: whichever comes first.
+  asio::steady_timer deadline(context, timeout), drained(context);
+  bool exited = false;
+  int pipes_open = 2;
+  const auto close_pipes = [&] {
+    boost::system::error_code ignored;
+    in.close(ignored);
+    out.close(ignored);
+    err.close(ignored);
+  };
+  const auto finish_when_done = [&] {
+    if (!exited || pipes_open > 0) return;
+    deadline.cancel();
+    drained.cancel();
+    close_pipes();  // a stdin write the child never read must not keep the call open
+  };
+  const auto pipe_ended = [&] {
+    --pipes_open;
+    finish_when_done();
+  };
 
-  asio::steady_timer deadline(context, timeout);
+  std::array<char, 65536> out_buffer, err_buffer;
+  OutputBudget budget;
+  auto over_budget = [&] {
+    if (!result.over_budget.empty()) return;
+    result.over_budget = budget.exceeded();
+    boost::system::error_code ignored;
+    if (!exited) child.terminate(ignored);
+  };
+  drain(out, result.out, out_buffer, budget, over_budget, pipe_ended);
+  drain(err, result.err, err_buffer, budget, over_budget, pipe_ended);
+  asio::async_write(in, asio::buffer(input.data(), input.size()), [&](boost::system::error_code, std::size_t) {
+    boost::system::error_code ignored;
+    in.close(ignored);
+  });
+
   deadline.async_wait([&](boost::system::error_code ec) {
-    if (ec) return;  // cancelled: the child ended in time
+    if (ec) return;  // cancelled: the call finished in time
     result.timed_out = true;
     boost::system::error_code ignored;
-    child.terminate(ignored);
+    if (!exited) child.terminate(ignored);
+    close_pipes();
   });
   child.async_wait([&](boost::system::error_code ec, int exit_code) {
     if (!ec) result.exit_code = exit_code;
-    deadline.cancel();
+    exited = true;
+    drained.expires_after(k_drain_after_exit);
+    drained.async_wait([&](boost::system::error_code ec) {
+      if (!ec) close_pipes();  // a descendant still holds them: return what was read
+    });
+    finish_when_done();
   });
   context.run();
   return result;

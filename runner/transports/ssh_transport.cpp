@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "runner/transports/output_budget.hpp"
 #include "runner/transports/shell_quote.hpp"
 
 namespace hallmark::runner::transports {
@@ -250,7 +251,10 @@ class ChannelRun {
       for (int reads = 0; !eof && reads < k_reads_per_step; ++reads) {
         const int n = ssh_channel_read_nonblocking(channel_, buffer_.data(), buffer_.size(), stream);
         if (n > 0) {
-          sink.append(buffer_.data(), static_cast<std::size_t>(n));
+          if (!budget_.append(sink, {buffer_.data(), static_cast<std::size_t>(n)})) {
+            kill();
+            return std::unexpected(StepError{budget_.exceeded(), false});
+          }
           *progressed = true;
           continue;
         }
@@ -315,6 +319,7 @@ class ChannelRun {
   bool err_eof_ = false;
   bool closed_ = false;
   std::optional<std::string> signal_;
+  OutputBudget budget_;
   ExecResult result_;
   std::array<char, k_chunk> buffer_;
 };
@@ -390,7 +395,7 @@ void SshTransport::await_traffic(std::unique_lock<std::mutex>& lock, Clock::time
   traffic_.notify_all();
 }
 
-std::expected<ExecResult, std::string> SshTransport::exec(const std::vector<std::string>& argv,
+Execution SshTransport::exec(const std::vector<std::string>& argv,
                                                           std::string_view input,
                                                           std::chrono::milliseconds timeout) {
   if (argv.empty()) return std::unexpected("no command to run");
@@ -423,7 +428,8 @@ std::expected<ExecResult, std::string> SshTransport::exec(const std::vector<std:
   }
   ExecResult result = std::move(run.result());
   if (sudo_) {
-    if (auto refusal = sudo_refusal(result, endpoint_)) return std::unexpected(*refusal);
+    // A refusal is the target's configuration: the same on every retry.
+    if (auto refusal = sudo_refusal(result, endpoint_)) return std::unexpected(probes::deterministic_error(*refusal));
   }
   return result;
 }

@@ -39,7 +39,7 @@ class SshTransport final : public Transport {
   // Runs argv (quoted with shell_quote, so the login shell splits it back unchanged), wrapped
   // in `sudo -n --` when the options asked for sudo. Fails on a timeout, a lost connection, an
   // argument holding a NUL byte, or when sudo refuses ("sudo refused: <sudo's reason>").
-  std::expected<ExecResult, std::string> exec(const std::vector<std::string>& argv, std::string_view input,
+  Execution exec(const std::vector<std::string>& argv, std::string_view input,
                                               std::chrono::milliseconds timeout) override;
 
   // "ssh USER@HOST:PORT"

@@ -26,7 +26,8 @@ have=$(grep -c '^\[\[' "$contract")
 for i in $(seq 1 $((10000 - have))); do printf '\n[[command]]\nid = "cmd-%s"\nrun = "echo %s"\nstdout_contains = ["%s"]\n' "$i" "$i" "$i"; done >>"$contract"
 clauses=$(grep -c '^\[\[' "$contract")
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# shellcheck source=tests/bench/lib.sh
+source tests/bench/lib.sh
 status=0
 for _ in $(seq "$runs"); do
   /usr/bin/time -f '%e %M' -o "$work/time" build/hallmark run --target "docker:$container" "$contract" >"$work/out" 2>&1 || status=$?

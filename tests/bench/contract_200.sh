@@ -29,13 +29,8 @@ contract=$work/contract-200.toml
 } >"$contract"
 clauses=$(grep -c '^\[\[' "$contract")
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-time_it() {
-  for _ in $(seq "$runs"); do
-    start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N)
-    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
-  done | median
-}
+# shellcheck source=tests/bench/lib.sh
+source tests/bench/lib.sh
 
 hallmark=$(time_it build/hallmark run --target "docker:$container" "$contract")
 

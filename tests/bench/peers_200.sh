@@ -55,13 +55,8 @@ while IFS=$'\t' read -r kind subject expected; do
 done <"$work/checks"
 printf '    assert failures == []\n' >>"$testinfra_spec"
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-time_it() {
-  for _ in $(seq "$runs"); do
-    start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N)
-    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
-  done | median
-}
+# shellcheck source=tests/bench/lib.sh
+source tests/bench/lib.sh
 # Each tool must pass its checks once before it is timed: a benchmark of failing runs means nothing.
 build/hallmark run --target "docker:$container" "$contract" >"$work/hallmark.out" 2>&1 ||
   { cat "$work/hallmark.out"; echo "hallmark failed the checks" >&2; exit 1; }

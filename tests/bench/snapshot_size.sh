@@ -9,15 +9,10 @@ image=$(tests/images/build-debian-image.sh | tail -n 1)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-times=()
-for i in $(seq "$runs"); do
-  start=$(date +%s.%N)
-  build/hallmark snapshot --target "docker-image:$image" --libraries /usr/lib/x86_64-linux-gnu \
-    -o "$work/snapshot.json" >/dev/null
-  end=$(date +%s.%N)
-  times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')")
-done
-median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+# shellcheck source=tests/bench/lib.sh
+source tests/bench/lib.sh
+median=$(time_it build/hallmark snapshot --target "docker-image:$image" --libraries /usr/lib/x86_64-linux-gnu \
+  -o "$work/snapshot.json")
 packages=$(grep -c '"name":' "$work/snapshot.json" || true)
 echo "snapshot of $image with /usr/lib/x86_64-linux-gnu (median of $runs): ${median} s"
 echo "snapshot size: $(stat -c %s "$work/snapshot.json") bytes ($(gzip -c "$work/snapshot.json" | wc -c) gzipped), ${packages} named entries"

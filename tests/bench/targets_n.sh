@@ -10,13 +10,10 @@ image=$(tests/images/build-debian-image.sh | tail -n 1)
 contract=contracts/examples/debian12-base.toml
 targets=()
 for _ in $(seq "$n"); do targets+=(--target "docker-image:$image"); done
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-time_it() {
-  for _ in $(seq "$runs"); do
-    start=$(date +%s.%N); build/hallmark run ${HALLMARK_OPTIONS:-} "$@" "$contract" >/dev/null 2>&1 || true; end=$(date +%s.%N)
-    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
-  done | median
-}
-one=$(time_it --target "docker-image:$image")
-many=$(time_it "${targets[@]}")
+# shellcheck source=tests/bench/lib.sh
+source tests/bench/lib.sh
+# shellcheck disable=SC2086 # HALLMARK_OPTIONS is split into options on purpose
+one=$(time_it build/hallmark run ${HALLMARK_OPTIONS:-} --target "docker-image:$image" "$contract")
+# shellcheck disable=SC2086
+many=$(time_it build/hallmark run ${HALLMARK_OPTIONS:-} "${targets[@]}" "$contract")
 echo "1 target: $one s; $n targets: $many s (median of $runs) = $(awk -v a="$one" -v b="$many" 'BEGIN { printf "%.1f", b / a }')x one"

@@ -11,13 +11,17 @@ namespace hallmark::testing {
 namespace {
 
 // Gate semantics end to end against the Debian test image: waivers, includes, selection,
-// service life, several targets, and the bug-closing workflow.
-class DockerGate : public ::testing::Test {
+// service life, several targets, and the bug-closing workflow; once per engine (GetParam()).
+class ContainerGate : public ::testing::TestWithParam<std::string> {
  protected:
-  void SetUp() override { ASSERT_FALSE(debian_test_image().empty()); }
+  void SetUp() override {
+    ASSERT_FALSE(debian_test_image().empty());
+    ASSERT_FALSE(image_in(engine(), debian_test_image()).empty());
+  }
+  const std::string& engine() const { return GetParam(); }
 
   CliResult run(std::vector<std::string> args) {
-    std::vector<std::string> full{"run", "--target", "docker-image:" + debian_test_image(), "--junit", junit()};
+    std::vector<std::string> full{"run", "--target", engine() + "-image:" + debian_test_image(), "--junit", junit()};
     full.insert(full.end(), args.begin(), args.end());
     return run_hallmark(full);
   }
@@ -45,7 +49,7 @@ class DockerGate : public ::testing::Test {
   TempDir dir;
 };
 
-TEST_F(DockerGate, LiveWaiverTurnsTheFailureIntoASkipAndTheGatePasses) {
+TEST_P(ContainerGate, LiveWaiverTurnsTheFailureIntoASkipAndTheGatePasses) {
   const CliResult result = run({include_fixture("overlay.toml")});
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_EQ(verdict_of("file./etc/passwd"),
@@ -56,14 +60,14 @@ TEST_F(DockerGate, LiveWaiverTurnsTheFailureIntoASkipAndTheGatePasses) {
   EXPECT_EQ(validate_junit(junit()), "");
 }
 
-TEST_F(DockerGate, ExpiredWaiverBlocksAgain) {
+TEST_P(ContainerGate, ExpiredWaiverBlocksAgain) {
   const CliResult result = run({include_fixture("expired-waiver.toml")});
   EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
   EXPECT_EQ(verdict_of("file./etc/passwd"),
             "failure: expected /etc/passwd: exists, mode 0600; actual /etc/passwd: mode 0644 (waiver RHBZ#2200 expired on 2020-01-01)");
 }
 
-TEST_F(DockerGate, SelectionChecksOnlyTheChosenClausesAndSaysSo) {
+TEST_P(ContainerGate, SelectionChecksOnlyTheChosenClausesAndSaysSo) {
   const CliResult result = run({"--only", "security", "--skip", "slow", source_path("contracts/examples/debian12-base.toml")});
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_EQ(verdict_of("package.telnetd [SEC-101]"), "pass");
@@ -72,7 +76,7 @@ TEST_F(DockerGate, SelectionChecksOnlyTheChosenClausesAndSaysSo) {
   EXPECT_EQ(run({"--clause", "package.nope", source_path("contracts/examples/debian12-base.toml")}).exit_code, 2);
 }
 
-TEST_F(DockerGate, EndedServiceLifeWarnsAndBlocksWhenStrict) {
+TEST_P(ContainerGate, EndedServiceLifeWarnsAndBlocksWhenStrict) {
   const std::string contract = dir.write("old.toml", "[contract]\nname = \"old\"\nversion = \"1.0.0\"\nsupport_until = 2020-01-31\n"
                                                       "[[package]]\nname = \"dpkg\"\n");
   const CliResult warned = run({contract});
@@ -84,7 +88,7 @@ TEST_F(DockerGate, EndedServiceLifeWarnsAndBlocksWhenStrict) {
   EXPECT_NE(strict.out.find("the contract's service life ended on 2020-01-31"), std::string::npos) << strict.out;
 }
 
-TEST_F(DockerGate, CheckListsWhatExpiresSoon) {
+TEST_P(ContainerGate, CheckListsWhatExpiresSoon) {
   const std::string contract = dir.write("soon.toml", "[contract]\nname = \"soon\"\nversion = \"1.0.0\"\nsupport_until = 2020-01-31\n"
                                                        "[[package]]\nname = \"dpkg\"\n[[waiver]]\nclause = \"package.dpkg\"\n"
                                                        "bug = \"B#1\"\njustification = \"j\"\nexpires = 2099-01-01\n");
@@ -94,18 +98,18 @@ TEST_F(DockerGate, CheckListsWhatExpiresSoon) {
   EXPECT_EQ(result.out.find("waiver of package.dpkg"), std::string::npos) << result.out;  // not within 30 days
 }
 
-TEST_F(DockerGate, SeveralTargetsAreSeveralSuites) {
-  const TestContainer running({debian_test_image(), "sleep", "300"});
-  const CliResult result = run({"--target", "docker:" + running.name(), source_path("tests/data/contracts/service.toml")});
+TEST_P(ContainerGate, SeveralTargetsAreSeveralSuites) {
+  const TestContainer running({debian_test_image(), "sleep", "300"}, engine());
+  const CliResult result = run({"--target", engine() + ":" + running.name(), source_path("tests/data/contracts/service.toml")});
   EXPECT_EQ(result.exit_code, 1) << result.out << result.err;  // nothing listens on 22 in either
   pugi::xml_document document;
   ASSERT_TRUE(document.load_file(junit().c_str()));
   EXPECT_EQ(document.select_nodes("//testsuite").size(), 2u);
-  EXPECT_TRUE(document.select_node(("//testsuite[@name='service@docker:" + running.name() + "']").c_str()).node());
+  EXPECT_TRUE(document.select_node(("//testsuite[@name='service@" + engine() + ":" + running.name() + "']").c_str()).node());
   EXPECT_EQ(validate_junit(junit()), "");
 }
 
-TEST_F(DockerGate, AddedRegressionRunsAgainstTheImage) {
+TEST_P(ContainerGate, AddedRegressionRunsAgainstTheImage) {
   const std::string contract = dir.write("base.toml", "# the base contract\n[contract]\nname = \"base\"\nversion = \"1.0.0\"\n\n"
                                                        "[[package]]\nname = \"dpkg\"  # keep me\n");
   const CliResult added = run_hallmark({"add", "regression", "--contract", contract, "--bug", "BZ#123", "--run",
@@ -120,6 +124,9 @@ TEST_F(DockerGate, AddedRegressionRunsAgainstTheImage) {
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_EQ(verdict_of("regression.bz-123 [BZ#123]"), "pass");
 }
+
+INSTANTIATE_TEST_SUITE_P(Docker, ContainerGate, ::testing::Values("docker"), [](const auto& info) { return info.param; });
+INSTANTIATE_TEST_SUITE_P(Podman, ContainerGate, ::testing::Values("podman"), [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace hallmark::testing

@@ -2,6 +2,8 @@
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
+#include <iterator>
+#include <sstream>
 #include <thread>
 
 #include "support/docker_fixture.hpp"
@@ -14,7 +16,8 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// hallmark against real containers of the Debian 12 test image, through a real Docker daemon.
+// hallmark against real containers of the Debian 12 test image, through a real Docker daemon
+// (DockerRun) or through the same cases instantiated for each engine (ContainerRun).
 class DockerRun : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_FALSE(debian_test_image().empty()); }
@@ -33,21 +36,57 @@ class DockerRun : public ::testing::Test {
     return "";
   }
 
+  // The values of the report's <property> elements called `name`, in order.
+  std::vector<std::string> properties_named(const std::string& name) const {
+    pugi::xml_document document;
+    EXPECT_TRUE(document.load_file(junit_path().c_str()));
+    std::vector<std::string> values;
+    for (const auto& node : document.select_nodes(("//property[@name='" + name + "']").c_str())) {
+      values.emplace_back(node.node().attribute("value").value());
+    }
+    return values;
+  }
+
   TempDir dir;
 };
 
-TEST_F(DockerRun, ExampleContractPassesAndLeavesNoContainer) {
-  const TestImageTag image(debian_test_image());
-  const CliResult result = run_hallmark({"run", "--target", "docker-image:" + image.tag(), "--junit", junit_path(),
+// The cases every container engine must pass alike; GetParam() is the engine's CLI name.
+class ContainerRun : public DockerRun, public ::testing::WithParamInterface<std::string> {
+ protected:
+  void SetUp() override {
+    DockerRun::SetUp();
+    ASSERT_FALSE(image_in(engine(), debian_test_image()).empty());
+  }
+  const std::string& engine() const { return GetParam(); }
+  std::string booted(const std::string& image) const { return engine() + "-image:" + image; }
+};
+
+TEST_P(ContainerRun, ExampleContractPassesAndLeavesNoContainer) {
+  const TestImageTag image(debian_test_image(), {}, engine());
+  const CliResult result = run_hallmark({"run", "--target", booted(image.tag()), "--junit", junit_path(),
                                          source_path("contracts/examples/debian12-base.toml")});
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_NE(result.out.find("0 blocking failures, 0 errors"), std::string::npos) << result.out;
   EXPECT_EQ(validate_junit(junit_path()), "");
-  EXPECT_TRUE(containers_from(image.tag()).empty());
+  EXPECT_TRUE(containers_from(image.tag(), engine()).empty());
 }
 
-TEST_F(DockerRun, EachProbeKindReportsItsViolation) {
-  const CliResult result = run_hallmark({"run", "--target", "docker-image:" + debian_test_image(), "--junit", junit_path(),
+TEST_P(ContainerRun, ProvenanceHasTheImageIdAndDigests) {
+  const CliResult result = run_hallmark({"run", "--target", booted(debian_test_image()), "--junit", junit_path(),
+                                         source_path("tests/data/contracts/service.toml")});
+  EXPECT_NE(result.exit_code, 3) << result.out << result.err;
+  // docker prints "sha256:HEX", podman "HEX": hallmark records "sha256:HEX" for both.
+  std::string id = engine_cli(engine(), {"image", "inspect", "--format", "{{.Id}}", debian_test_image()});
+  id = id.substr(id.find(':') == std::string::npos ? 0 : id.find(':') + 1, 64);
+  EXPECT_EQ(properties_named("target.image_id"), std::vector<std::string>{"sha256:" + id});
+  std::istringstream listed(
+      engine_cli(engine(), {"image", "inspect", "--format", "{{range .RepoDigests}}{{.}} {{end}}", debian_test_image()}));
+  std::vector<std::string> digests{std::istream_iterator<std::string>(listed), {}};
+  EXPECT_EQ(properties_named("target.image_digest"), digests);
+}
+
+TEST_P(ContainerRun, EachProbeKindReportsItsViolation) {
+  const CliResult result = run_hallmark({"run", "--target", booted(debian_test_image()), "--junit", junit_path(),
                                          source_path("tests/data/contracts/violations.toml")});
   EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
   EXPECT_TRUE(problem_of("package.openssl").starts_with("failure: expected openssl installed, version >= 99; actual openssl 3."));
@@ -89,68 +128,72 @@ TEST_F(DockerRun, ShellMetacharactersInContractValuesAreNeverExecuted) {
   EXPECT_EQ(problem_of("file./tmp/x; touch /tmp/pwned-file"), "");
 }
 
-TEST_F(DockerRun, AttachedContainerIsLeftRunning) {
-  const TestContainer container({debian_test_image(), "sleep", "300"});
+TEST_P(ContainerRun, AttachedContainerIsLeftRunning) {
+  const TestContainer container({debian_test_image(), "sleep", "300"}, engine());
   const CliResult result = run_hallmark(
-      {"run", "--target", "docker:" + container.name(), source_path("contracts/examples/debian12-base.toml")});
+      {"run", "--target", engine() + ":" + container.name(), source_path("contracts/examples/debian12-base.toml")});
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
-  EXPECT_EQ(docker({"inspect", "-f", "{{.State.Running}}", container.name()}), "true\n");
+  EXPECT_EQ(engine_cli(engine(), {"inspect", "-f", "{{.State.Running}}", container.name()}), "true\n");
 }
 
-TEST_F(DockerRun, ContainerKilledMidRunTurnsRemainingClausesIntoErrors) {
-  const TestImageTag image(debian_test_image());
-  BackgroundHallmark hallmark({"run", "--target", "docker-image:" + image.tag(), "--junit", junit_path(),
+TEST_P(ContainerRun, ContainerKilledMidRunTurnsRemainingClausesIntoErrors) {
+  const TestImageTag image(debian_test_image(), {}, engine());
+  BackgroundHallmark hallmark({"run", "--target", booted(image.tag()), "--junit", junit_path(),
                                source_path("tests/data/contracts/slow.toml")},
                               (dir.path() / "out.txt").string());
   std::vector<std::string> running;
   for (int i = 0; i < 200 && running.empty(); ++i) {
     std::this_thread::sleep_for(50ms);
-    running = containers_from(image.tag());
+    running = containers_from(image.tag(), engine());
   }
   ASSERT_EQ(running.size(), 1u);
   std::this_thread::sleep_for(2s);  // the slow command is now running
-  docker({"kill", running.front()});
+  engine_cli(engine(), {"kill", running.front()});
   EXPECT_EQ(hallmark.wait(60s), 3) << read_file((dir.path() / "out.txt").string());
   EXPECT_TRUE(problem_of("slow-step").starts_with("error: ")) << problem_of("slow-step");
-  EXPECT_NE(read_file(junit_path()).find("is not running"), std::string::npos);
+  EXPECT_NE(read_file(junit_path()).find("is not running"), std::string::npos) << read_file(junit_path());
   EXPECT_EQ(validate_junit(junit_path()), "");
-  EXPECT_TRUE(containers_from(image.tag()).empty());
+  EXPECT_TRUE(containers_from(image.tag(), engine()).empty());
 }
 
-TEST_F(DockerRun, InterruptTearsDownTheBootedContainer) {
-  const TestImageTag image(debian_test_image());
-  BackgroundHallmark hallmark({"run", "--target", "docker-image:" + image.tag(), source_path("tests/data/contracts/slow.toml")},
-                              (dir.path() / "out.txt").string());
-  for (int i = 0; i < 200 && containers_from(image.tag()).empty(); ++i) std::this_thread::sleep_for(50ms);
-  ASSERT_FALSE(containers_from(image.tag()).empty());
-  hallmark.signal(SIGINT);
-  EXPECT_EQ(hallmark.wait(60s), 128 + SIGINT);
-  EXPECT_TRUE(containers_from(image.tag()).empty());
-  EXPECT_NE(read_file((dir.path() / "out.txt").string()).find("tearing down"), std::string::npos);
+// SIGINT (a terminal's ^C) and SIGTERM (CI cancelling the job) both remove the container.
+TEST_P(ContainerRun, InterruptAndTerminateTearDownTheBootedContainer) {
+  for (const int signal : {SIGINT, SIGTERM}) {
+    const TestImageTag image(debian_test_image(), {}, engine());
+    BackgroundHallmark hallmark({"run", "--target", booted(image.tag()), source_path("tests/data/contracts/slow.toml")},
+                                (dir.path() / "out.txt").string());
+    for (int i = 0; i < 200 && containers_from(image.tag(), engine()).empty(); ++i) std::this_thread::sleep_for(50ms);
+    ASSERT_FALSE(containers_from(image.tag(), engine()).empty());
+    hallmark.signal(signal);
+    EXPECT_EQ(hallmark.wait(60s), 128 + signal);
+    EXPECT_TRUE(containers_from(image.tag(), engine()).empty()) << "signal " << signal;
+    EXPECT_NE(read_file((dir.path() / "out.txt").string()).find("tearing down"), std::string::npos);
+  }
 }
 
-TEST_F(DockerRun, ImageCommandBootRunsTheImagesOwnService) {
-  const TestImageTag image(debian_test_image(), {R"(CMD ["/usr/sbin/sshd", "-D", "-e"])"});
-  const CliResult result = run_hallmark({"run", "--target", "docker-image:" + image.tag(), "--boot", "image-command",
+TEST_P(ContainerRun, ImageCommandBootRunsTheImagesOwnService) {
+  const TestImageTag image(debian_test_image(), {R"(CMD ["/usr/sbin/sshd", "-D", "-e"])"}, engine());
+  const CliResult result = run_hallmark({"run", "--target", booted(image.tag()), "--boot", "image-command",
                                          source_path("tests/data/contracts/service.toml")});
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
-  EXPECT_TRUE(containers_from(image.tag()).empty());
+  EXPECT_TRUE(containers_from(image.tag(), engine()).empty());
 }
 
-TEST_F(DockerRun, ServiceThatExitsEarlyHasItsLogInTheReport) {
-  const TestImageTag image(debian_test_image(), {R"(CMD ["/bin/sh", "-c", "echo 'fatal: /etc/app.conf missing' >&2; exit 3"])"});
-  const CliResult result = run_hallmark({"run", "--target", "docker-image:" + image.tag(), "--boot", "image-command",
+TEST_P(ContainerRun, ServiceThatExitsEarlyHasItsLogInTheReport) {
+  const TestImageTag image(debian_test_image(), {R"(CMD ["/bin/sh", "-c", "echo 'fatal: /etc/app.conf missing' >&2; exit 3"])"},
+                           engine());
+  const CliResult result = run_hallmark({"run", "--target", booted(image.tag()), "--boot", "image-command",
                                          "--junit", junit_path(), source_path("tests/data/contracts/service.toml")});
-  EXPECT_EQ(result.exit_code, 3) << result.out << result.err;
+  EXPECT_EQ(result.exit_code, 4) << result.out << result.err;
   const std::string report = read_file(junit_path());
   EXPECT_NE(report.find("fatal: /etc/app.conf missing"), std::string::npos) << report;
   EXPECT_TRUE(problem_of("port.tcp-22").starts_with("error: the container from")) << problem_of("port.tcp-22");
   EXPECT_EQ(validate_junit(junit_path()), "");
-  EXPECT_TRUE(containers_from(image.tag()).empty());
+  EXPECT_TRUE(containers_from(image.tag(), engine()).empty());
 }
 
-TEST_F(DockerRun, MissingImageIsInfrastructureTrouble) {
-  const CliResult result = run_hallmark({"run", "--target", "docker-image:hallmark-test/no-such-image:1", "--junit",
+TEST_P(ContainerRun, MissingImageIsInfrastructureTrouble) {
+  const CliResult result = run_hallmark({"run", "--target", booted("hallmark-test/no-such-image:1"), "--junit",
                                          junit_path(), source_path("contracts/examples/debian12-base.toml")});
   EXPECT_EQ(result.exit_code, 3) << result.out << result.err;
   EXPECT_NE(result.out.find("image hallmark-test/no-such-image:1 is not available locally"), std::string::npos) << result.out;
@@ -169,13 +212,14 @@ TEST_F(DockerRun, InvalidContractRunsNothingAndExitsTwo) {
 
 // The example contract of each package family holds on its image, and violations are judged
 // by that family's own version ordering on its real database.
-TEST_F(DockerRun, RpmFamilyExampleHoldsAndViolationsUseRpmOrdering) {
-  const std::string image = build_test_image("tests/images/build-rpm-image.sh");
-  const CliResult example = run_hallmark({"run", "--target", "docker-image:" + image, "--junit", junit_path(),
+TEST_P(ContainerRun, RpmFamilyExampleHoldsAndViolationsUseRpmOrdering) {
+  const std::string image = image_in(engine(), build_test_image("tests/images/build-rpm-image.sh"));
+  ASSERT_FALSE(image.empty());
+  const CliResult example = run_hallmark({"run", "--target", booted(image), "--junit", junit_path(),
                                           source_path("contracts/examples/rhel9-base.toml")});
   EXPECT_EQ(example.exit_code, 0) << example.out << example.err;
   EXPECT_EQ(validate_junit(junit_path()), "");
-  const CliResult violated = run_hallmark({"run", "--target", "docker-image:" + image, "--junit", junit_path(),
+  const CliResult violated = run_hallmark({"run", "--target", booted(image), "--junit", junit_path(),
                                            source_path("tests/data/contracts/rpm-violations.toml")});
   EXPECT_EQ(violated.exit_code, 1) << violated.out << violated.err;
   EXPECT_EQ(problem_of("package.openssl-libs"), "failure: expected openssl-libs installed, version >= 1:3.0.7-26.el9; "
@@ -211,6 +255,11 @@ TEST(HallmarkCli, CheckValidatesWithoutATarget) {
   EXPECT_EQ(run_hallmark({"run", "--target", "bogus:x", source_path("contracts/examples/debian12-base.toml")}).exit_code, 2);
   EXPECT_EQ(run_hallmark({"run", source_path("contracts/examples/debian12-base.toml")}).exit_code, 2);
 }
+
+// "Docker/ContainerRun.Case/docker" and "Podman/ContainerRun.Case/podman": the ctest labels
+// docker and podman select them by that prefix (tests/CMakeLists.txt).
+INSTANTIATE_TEST_SUITE_P(Docker, ContainerRun, ::testing::Values("docker"), [](const auto& info) { return info.param; });
+INSTANTIATE_TEST_SUITE_P(Podman, ContainerRun, ::testing::Values("podman"), [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace hallmark::testing

@@ -21,7 +21,7 @@ namespace hallmark::testing {
 // failed exec. Safe to call from the gatherers' parallel threads.
 class FakeTransport final : public runner::transports::Transport {
  public:
-  using Result = std::expected<runner::transports::ExecResult, std::string>;
+  using Result = runner::transports::Execution;
 
   // Answers every exec whose script text contains `script` (e.g. gather::scripts::k_packages).
   void answer(std::string_view script, Result result);

@@ -38,7 +38,7 @@ class BackgroundHallmark {
 
   int pid() const { return pid_; }
   void signal(int signal_number) const;
-  // Waits for the exit; returns the exit status, or -1 on timeout.
+  // Waits for the exit (looks at least once, so 0 s polls); returns the exit status, or -1 on timeout.
   int wait(std::chrono::seconds timeout);
 
  private:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -29,23 +30,24 @@ std::expected<void, std::string> write_text(const std::string& path, const std::
 
 }  // namespace
 
-std::expected<CloudInitSeed, std::string> render_cloud_init_seed(std::string_view user, std::string_view public_key,
+std::expected<CloudInitSeed, std::string> render_cloud_init_seed(std::string_view user, const std::vector<std::string>& public_keys,
                                                                  std::string_view instance_id) {
   if (!is_login_name(user)) return std::unexpected(fmt::format("\"{}\" is not a login name cloud-init can create", user));
-  while (!public_key.empty() && public_key.back() == '\n') public_key.remove_suffix(1);
-  if (public_key.empty() || public_key.find_first_of("\n\"\\") != std::string_view::npos) {
-    return std::unexpected("the public key must be one OpenSSH key line");
+  std::string keys;
+  for (std::string_view key : public_keys) {
+    while (!key.empty() && key.back() == '\n') key.remove_suffix(1);
+    if (key.empty() || key.find_first_of("\n\"\\") != std::string_view::npos) {
+      return std::unexpected("a public key must be one OpenSSH key line");
+    }
+    keys += fmt::format("{}  - \"{}\"\n", user == "root" ? "" : "    ", key);
   }
+  if (keys.empty()) return std::unexpected("the seed needs a public key");
   CloudInitSeed seed;
   seed.user_data =
       "#cloud-config\n"
       "# Written by hallmark: lets this run log in with a key that exists only for the run.\n";
   if (user == "root") {
-    seed.user_data += fmt::format(
-        "disable_root: false\n"
-        "ssh_authorized_keys:\n"
-        "  - \"{}\"\n",
-        public_key);
+    seed.user_data += "disable_root: false\nssh_authorized_keys:\n" + keys;
   } else {
     seed.user_data += fmt::format(
         "users:\n"
@@ -55,21 +57,52 @@ std::expected<CloudInitSeed, std::string> render_cloud_init_seed(std::string_vie
         "    shell: /bin/sh\n"
         "    lock_passwd: true\n"
         "    ssh_authorized_keys:\n"
-        "      - \"{}\"\n",
-        user, public_key);
+        "{}",
+        user, keys);
   }
   seed.meta_data = fmt::format("instance-id: {}\nlocal-hostname: hallmark-vm\n", instance_id);
   return seed;
 }
 
-std::expected<std::string, std::string> write_seed_iso(const CloudInitSeed& seed, const std::string& dir) {
-  for (const auto& [name, text] : {std::pair{"user-data", &seed.user_data}, std::pair{"meta-data", &seed.meta_data}}) {
-    if (auto written = write_text(fmt::format("{}/{}", dir, name), *text); !written) return std::unexpected(written.error());
+std::expected<std::string, std::string> with_custom_user_data(std::string_view hallmark_user_data, std::string_view custom) {
+  constexpr std::string_view boundary = "==hallmark-user-data-boundary==";
+  std::string_view type;
+  if (custom.starts_with("#cloud-config")) {
+    type = "text/cloud-config";
+  } else if (custom.starts_with("#!")) {
+    type = "text/x-shellscript";
+  } else {
+    return std::unexpected("the user-data must be a #cloud-config or a script starting with #!");
   }
+  if (custom.find(boundary) != std::string_view::npos) return std::unexpected(fmt::format("the user-data holds {}", boundary));
+  const std::string_view newline = custom.ends_with('\n') ? "" : "\n";
+  return fmt::format(
+      "Content-Type: multipart/mixed; boundary=\"{0}\"\n"
+      "MIME-Version: 1.0\n"
+      "\n"
+      "--{0}\n"
+      "Content-Type: {1}; charset=\"utf-8\"\n"
+      "\n"
+      "{2}{3}"
+      "--{0}\n"
+      "Content-Type: text/cloud-config; charset=\"utf-8\"\n"
+      "Merge-Type: list(append)+dict(recurse_array)+str()\n"
+      "\n"
+      "{4}"
+      "--{0}--\n",
+      boundary, type, custom, newline, hallmark_user_data);
+}
+
+std::expected<std::string, std::string> write_seed_iso(const CloudInitSeed& seed, const std::string& dir) {
   const std::string iso = dir + "/seed.iso";
-  const auto packed = transports::run_process({"genisoimage", "-quiet", "-output", iso, "-volid", "cidata", "-joliet", "-rock",
-                                   dir + "/user-data", dir + "/meta-data"},
-                                  {}, std::chrono::seconds{60});
+  std::vector<std::string> argv{"genisoimage", "-quiet", "-output", iso, "-volid", "cidata", "-joliet", "-rock"};
+  std::vector<std::pair<std::string_view, const std::string*>> files{{"user-data", &seed.user_data}, {"meta-data", &seed.meta_data}};
+  if (seed.network_config) files.emplace_back("network-config", &*seed.network_config);
+  for (const auto& [name, text] : files) {
+    argv.push_back(fmt::format("{}/{}", dir, name));
+    if (auto written = write_text(argv.back(), *text); !written) return std::unexpected(written.error());
+  }
+  const auto packed = transports::run_process(argv, {}, std::chrono::seconds{60});
   if (!packed) return std::unexpected(fmt::format("cannot make the cloud-init seed: {} (apt-get install genisoimage)", packed.error()));
   if (packed->timed_out || packed->exit_code != 0) {
     return std::unexpected(fmt::format("genisoimage failed to make the cloud-init seed: {}", packed->err));

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <mutex>
 #include <random>
@@ -23,6 +24,10 @@
 #include <fmt/format.h>
 
 #include "runner/targets/qemu/cloud_init_seed.hpp"
+#include "runner/targets/qemu/disk_provenance.hpp"
+#include "runner/targets/qemu/serial_console.hpp"
+#include "runner/targets/qemu/vm_credentials.hpp"
+#include "util/text_file.hpp"
 #include "util/host_name.hpp"
 #include "runner/transports/process.hpp"
 #include "runner/targets/qemu/qemu_command.hpp"
@@ -42,7 +47,12 @@ constexpr auto k_progress_every = 5s;
 constexpr auto k_poll_pause = 250ms;
 constexpr auto k_first_banner_wait = std::chrono::milliseconds{1000};
 constexpr auto k_exit_patience = 2s;
+constexpr auto k_dead_end_check = std::chrono::milliseconds{500};
 constexpr int k_port_attempts = 3;
+// A guest whose sshd refuses the key this often, over this long at least, will not accept it:
+// cloud-init installs keys before sshd starts, so the wait only covers a slow first boot.
+constexpr int k_refusals_to_give_up = 5;
+constexpr auto k_refusal_patience = 20s;
 
 std::string trimmed(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
@@ -96,20 +106,6 @@ bool hardware_kvm_usable() {
   close(kvm);
   std::error_code ignored;
   return speaks_api && (fs::exists("/sys/module/kvm_intel", ignored) || fs::exists("/sys/module/kvm_amd", ignored));
-}
-
-// The disk's format as qemu-img sees it, or as its name suggests when qemu-img is missing.
-std::expected<std::string, std::string> disk_format(const std::string& disk) {
-  std::error_code error;
-  if (!fs::exists(disk, error)) return std::unexpected(fmt::format("no disk image {}", disk));
-  const auto info = transports::run_process({"qemu-img", "info", "-U", "--output=json", disk}, {}, 60s);
-  if (!info) return disk_format_from_extension(disk);
-  if (info->timed_out || info->exit_code != 0) {
-    return std::unexpected(fmt::format("qemu-img cannot read {}: {}", disk, trimmed(info->err)));
-  }
-  auto format = disk_format_from_qemu_img_json(info->out);
-  if (!format) return std::unexpected(fmt::format("cannot tell the format of {}: {}", disk, format.error()));
-  return format;
 }
 
 // A port on 127.0.0.1 that nothing listens on right now.
@@ -180,14 +176,25 @@ class ProgressReport {
   std::jthread thread_;
 };
 
+// Why the boot cannot succeed, once qemu has ended or the firmware reached a dead end.
+std::optional<BootFailure> boot_dead_end(VmHost& host) {
+  const std::optional<std::string> dead_end = firmware_dead_end(host.console());
+  if (auto ended = host.qemu_ended()) {
+    return BootFailure{fmt::format("{} before SSH answered{}", *ended, dead_end ? ": " + *dead_end : ""), host.port_was_taken()};
+  }
+  if (dead_end) return BootFailure{fmt::format("{}; hallmark stopped qemu", *dead_end)};
+  return std::nullopt;
+}
+
 // What a guest's port 22 did for a TCP connection through qemu's forward: `banner`, an SSH
 // server spoke; `closed`, the guest refused (its network is up, sshd is not yet); `silent`,
 // nothing (the guest's network is not up yet, or its sshd is slow).
 enum class PortState { banner, closed, silent };
 
 // qemu accepts a forwarded connection at once, whatever the guest does, so only what comes
-// back tells whether sshd runs. Waits at most `wait` for it.
-PortState probe_guest_ssh(int port, std::chrono::milliseconds wait) {
+// back tells whether sshd runs. Waits at most `wait` for it, and less (silent) as soon as
+// `give_up` says the boot has ended, which it asks every k_dead_end_check.
+PortState probe_guest_ssh(int port, std::chrono::milliseconds wait, const std::function<bool()>& give_up) {
   const int connection = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (connection < 0) return PortState::silent;
   sockaddr_in address{};
@@ -197,7 +204,13 @@ PortState probe_guest_ssh(int port, std::chrono::milliseconds wait) {
   PortState state = PortState::closed;
   if (connect(connection, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0) {
     pollfd readable{connection, POLLIN, 0};
-    if (poll(&readable, 1, static_cast<int>(wait.count())) == 0) {
+    const auto until = Clock::now() + wait;
+    int ready = 0;
+    for (auto left = wait; ready == 0 && left > 0ms && !give_up();
+         left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now())) {
+      ready = poll(&readable, 1, static_cast<int>(std::min(left, k_dead_end_check).count()));
+    }
+    if (ready == 0) {
       state = PortState::silent;
     } else {
       char first = 0;
@@ -208,9 +221,15 @@ PortState probe_guest_ssh(int port, std::chrono::milliseconds wait) {
   return state;
 }
 
+// True when `error` (from connect_ssh) says sshd answered and refused the key.
+bool is_key_refusal(const std::string& error) {
+  return error.starts_with("authentication as ") && error.find(" refused ") != std::string::npos;
+}
+
 // Polls the guest's port 22 until sshd speaks, then logs in; repeats until that works, qemu
-// ends or `deadline` passes. Each silent probe waits a little longer than the last, so a fast
-// guest is seen soon after its sshd starts and a slow one still gets the time it needs.
+// ends, the firmware gives up, sshd keeps refusing the key or `deadline` passes. Each silent
+// probe waits a little longer than the last, so a fast guest is seen soon after its sshd
+// starts and a slow one still gets the time it needs.
 std::expected<std::unique_ptr<transports::SshTransport>, BootFailure> await_ssh(VmHost& host, const transports::SshEndpoint& endpoint,
                                                                     const transports::SshOptions& ssh, Clock::time_point start,
                                                                     Clock::time_point deadline) {
@@ -218,10 +237,10 @@ std::expected<std::unique_ptr<transports::SshTransport>, BootFailure> await_ssh(
   auto banner_wait = std::min(k_first_banner_wait, ssh.connect_timeout);
   std::string port_state = "qemu did not forward the port yet";
   std::optional<std::string> login_error;  // the most telling failure, once sshd has spoken
+  int refusals = 0;
+  Clock::time_point first_refusal;
   for (;;) {
-    if (auto ended = host.qemu_ended()) {
-      return std::unexpected(BootFailure{fmt::format("{} before SSH answered", *ended), host.port_was_taken()});
-    }
+    if (auto dead_end = boot_dead_end(host)) return std::unexpected(std::move(*dead_end));
     const auto now = Clock::now();
     if (now >= deadline) {
       return std::unexpected(BootFailure{
@@ -229,7 +248,8 @@ std::expected<std::unique_ptr<transports::SshTransport>, BootFailure> await_ssh(
                       std::chrono::duration<double>(deadline - start).count(), login_error.value_or(port_state))});
     }
     const auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now) + 1ms;
-    const PortState state = probe_guest_ssh(endpoint.port, std::min(banner_wait, remaining));
+    const PortState state =
+        probe_guest_ssh(endpoint.port, std::min(banner_wait, remaining), [&host] { return boot_dead_end(host).has_value(); });
     if (state == PortState::silent) {
       port_state = fmt::format("the guest's port 22 sent nothing within {} ms", std::min(banner_wait, remaining).count());
       banner_wait = std::min(banner_wait * 5 / 4, ssh.connect_timeout);
@@ -241,6 +261,16 @@ std::expected<std::unique_ptr<transports::SshTransport>, BootFailure> await_ssh(
       auto connected = transports::connect_ssh(endpoint, attempt);
       if (connected) return std::move(*connected);
       login_error = connected.error();
+      if (is_key_refusal(*login_error)) {
+        if (refusals++ == 0) first_refusal = Clock::now();
+        if (refusals >= k_refusals_to_give_up && Clock::now() - first_refusal >= k_refusal_patience) {
+          return std::unexpected(BootFailure{fmt::format(
+              "the guest refuses the key: its sshd answered on 127.0.0.1:{} and refused {} logins over {:.0f} s ({}); "
+              "pass --cloud-init to inject a key, or an --identity the image authorizes for {}",
+              endpoint.port, refusals, std::chrono::duration<double>(Clock::now() - first_refusal).count(), *login_error,
+              endpoint.user)});
+        }
+      }
     } else {
       port_state = "the connection to the guest's port 22 was refused or closed";
     }
@@ -248,39 +278,100 @@ std::expected<std::unique_ptr<transports::SshTransport>, BootFailure> await_ssh(
   }
 }
 
+// The cloud-init seed for this run in RUN_DIR/seed.iso: it authorizes the ephemeral key
+// (RUN_DIR/id_ed25519, which hallmark logs in with) and the public half of `identity` when
+// given, with the user's own user-data and network-config when the options name them.
+std::expected<std::string, std::string> make_seed(const VmOptions& vm, const std::optional<std::string>& identity, const fs::path& run_dir) {
+  const auto ephemeral = make_ephemeral_key(run_dir);
+  if (!ephemeral) return std::unexpected(fmt::format("cannot make an SSH key for cloud-init: {}", ephemeral.error()));
+  std::vector<std::string> keys{*ephemeral};
+  if (identity) {
+    auto user_key = public_key_of(*identity);
+    if (!user_key) return std::unexpected(user_key.error());
+    keys.push_back(std::move(*user_key));
+  }
+  std::random_device random;
+  auto seed = render_cloud_init_seed(vm.user, keys, fmt::format("hallmark-{}-{:08x}", getpid(), random()));
+  if (!seed) return std::unexpected(seed.error());
+  const auto read = [](const std::string& path) -> std::expected<std::string, std::string> {
+    auto text = util::read_text_file(path);
+    if (!text) return std::unexpected(fmt::format("cannot read {}", path));
+    return std::move(*text);
+  };
+  if (vm.cloud_init_user_data) {
+    const auto custom = read(*vm.cloud_init_user_data);
+    if (!custom) return std::unexpected(custom.error());
+    auto joined = with_custom_user_data(seed->user_data, *custom);
+    if (!joined) return std::unexpected(fmt::format("{}: {}", *vm.cloud_init_user_data, joined.error()));
+    seed->user_data = std::move(*joined);
+  }
+  if (vm.cloud_init_network_config) {
+    auto network = read(*vm.cloud_init_network_config);
+    if (!network) return std::unexpected(network.error());
+    seed->network_config = std::move(*network);
+  }
+  return write_seed_iso(*seed, run_dir.string());
+}
+
+// This run's copy of the OVMF variable store (RUN_DIR/OVMF_VARS.fd), none for BIOS.
+std::expected<std::optional<std::string>, std::string> copy_ovmf_vars(VmFirmware firmware, const fs::path& run_dir) {
+  const auto ovmf = ovmf_files(firmware);
+  if (!ovmf) return std::nullopt;
+  std::error_code error;
+  for (const std::string& file : {ovmf->code, ovmf->vars_template}) {
+    if (!fs::exists(file, error)) {
+      return std::unexpected(fmt::format("--vm-firmware {} needs {} (apt-get install ovmf)", firmware_name(firmware), file));
+    }
+  }
+  const fs::path vars = run_dir / "OVMF_VARS.fd";
+  if (!fs::copy_file(ovmf->vars_template, vars, error)) {
+    return std::unexpected(fmt::format("cannot copy {}: {}", ovmf->vars_template, error.message()));
+  }
+  fs::permissions(vars, fs::perms::owner_read | fs::perms::owner_write, error);
+  return vars.string();
+}
+
 }  // namespace
 
 OpenResult boot_vm(const TargetSpec& spec, const TargetOptions& options) {
   const VmOptions& vm = options.vm;
   const std::string disk = fs::absolute(spec.reference).string();
-  const auto format = disk_format(disk);
-  if (!format) return std::unexpected(format.error());
+  const auto identity = identify_disk(disk);
+  if (!identity) return std::unexpected(identity.error());
+  const std::string& format = identity->chain.front().format;
+  const bool kvm = hardware_kvm_usable();
+  const std::string cpu = guest_cpu(kvm, vm.cpu);
+
+  probes::Provenance provenance{.target = spec.text, .image = disk, .image_id = "sha256:" + identity->sha256.front(),
+                                .hostname = util::host_name(), .properties = disk_properties(*identity)};
+  provenance.properties.insert(provenance.properties.end(), {{"qemu.version", qemu_version()},
+                                                             {"qemu.accelerator", kvm ? "kvm" : "tcg"},
+                                                             {"qemu.cpu", cpu},
+                                                             {"qemu.firmware", std::string(firmware_name(vm.firmware))}});
 
   auto host = std::make_shared<VmHost>();
   // Registered before anything exists, so a signal at any later point tears down what does.
   const auto teardown = TeardownRegistry::instance().add([host] { host->tear_down(); });
-  auto target = std::make_unique<QemuTarget>(host, teardown, probes::Provenance{.target = spec.text, .image = disk, .hostname = util::host_name()});
+  auto target = std::make_unique<QemuTarget>(host, teardown, std::move(provenance));
   const auto run_dir = host->make_run_dir();
   if (!run_dir) return std::unexpected(run_dir.error());
 
-  QemuLaunch launch{disk, *format, 0, (*run_dir / "serial.log").string(), hardware_kvm_usable(), std::nullopt, vm};
+  QemuLaunch launch{.disk = disk, .disk_format = format, .serial_log = (*run_dir / "serial.log").string(), .kvm = kvm, .cpu = cpu, .vm = vm};
+  const auto vars = copy_ovmf_vars(vm.firmware, *run_dir);
+  if (!vars) return std::unexpected(vars.error());
+  launch.ovmf_vars = *vars;
   transports::SshOptions ssh = options.ssh;
   ssh.known_hosts = (*run_dir / "known_hosts").string();
   ssh.accept_new_host_key = true;  // a fresh VM's host key is unknown by nature
   if (vm.cloud_init) {
-    const auto public_key = make_ephemeral_key(*run_dir);
-    if (!public_key) return std::unexpected(fmt::format("cannot make an SSH key for cloud-init: {}", public_key.error()));
-    std::random_device random;
-    const auto seed = render_cloud_init_seed(vm.user, *public_key, fmt::format("hallmark-{}-{:08x}", getpid(), random()));
-    if (!seed) return std::unexpected(seed.error());
-    const auto iso = write_seed_iso(*seed, run_dir->string());
+    const auto iso = make_seed(vm, options.ssh.identity, *run_dir);
     if (!iso) return std::unexpected(iso.error());
     launch.seed_iso = *iso;
     ssh.identity = (*run_dir / "id_ed25519").string();
   }
 
-  fmt::print("hallmark: booting {} ({}) with qemu under {}; boot timeout {} s\n", disk, *format,
-             launch.kvm ? "KVM" : "TCG (no hardware virtualisation here)", vm.boot_timeout.count());
+  fmt::print("hallmark: booting {} ({}, {}) with qemu under {}, CPU {}; boot timeout {} s\n", disk, format, firmware_name(vm.firmware),
+             launch.kvm ? "KVM" : "TCG (no hardware virtualisation here)", cpu, vm.boot_timeout.count());
   std::fflush(stdout);
   const auto start = Clock::now();
   for (int attempt = 1;; ++attempt) {

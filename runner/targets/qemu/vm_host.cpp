@@ -2,21 +2,24 @@
 
 #include <fcntl.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <boost/process/v2/environment.hpp>
 
 #include <cerrno>
+#include <charconv>
 #include <csignal>
 #include <cstring>
-#include <deque>
-#include <sstream>
 #include <string_view>
 #include <thread>
 
 #include <fmt/format.h>
 
+#include "runner/targets/qemu/serial_console.hpp"
+#include "util/process_identity.hpp"
+#include "util/text.hpp"
 #include "util/text_file.hpp"
 
 namespace hallmark::runner::targets::qemu {
@@ -30,28 +33,50 @@ using Clock = std::chrono::steady_clock;
 constexpr std::size_t k_serial_tail_lines = 100;
 constexpr auto k_stop_grace = 5s;
 
-std::string read_text(const fs::path& path) { return util::read_text_file(path.string()).value_or(""); }
+// A run directory is named after its owner: hallmark-qemu-BOOTID-PID-STARTTICKS-XXXXXX.
+constexpr std::string_view k_run_dir_prefix = "hallmark-qemu-";
 
-// The last `count` lines of a console log, carriage returns dropped.
-std::string last_lines(const std::string& text, std::size_t count) {
-  std::deque<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    std::erase(line, '\r');
-    lines.push_back(std::move(line));
-    if (lines.size() > count) lines.pop_front();
-  }
-  std::string tail;
-  for (const std::string& line : lines) tail += line + "\n";
-  return tail;
+// The owner a run directory's name gives, or nothing for a name of another shape.
+std::optional<util::ProcessIdentity> run_dir_owner(std::string_view name) {
+  if (!name.starts_with(k_run_dir_prefix)) return std::nullopt;
+  name.remove_prefix(k_run_dir_prefix.size());
+  constexpr std::size_t boot_id_size = 36;
+  if (name.size() < boot_id_size + 1 || name[boot_id_size] != '-') return std::nullopt;
+  util::ProcessIdentity owner{.boot_id = std::string(name.substr(0, boot_id_size))};
+  const auto numbers = util::split(name.substr(boot_id_size + 1), '-');
+  if (numbers.size() != 3) return std::nullopt;
+  const auto pid = std::from_chars(numbers[0].data(), numbers[0].data() + numbers[0].size(), owner.pid);
+  const auto ticks = std::from_chars(numbers[1].data(), numbers[1].data() + numbers[1].size(), owner.start_ticks);
+  if (pid.ec != std::errc{} || ticks.ec != std::errc{}) return std::nullopt;
+  return owner;
 }
+
+// Removes the run directories (with their throw-away private keys) that hallmarks killed
+// before their teardown left in `temp`: those of this user whose owner no longer runs.
+void remove_abandoned_run_dirs(const fs::path& temp) {
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(temp, error)) {
+    const auto owner = run_dir_owner(entry.path().filename().string());
+    struct stat info{};
+    if (!owner || lstat(entry.path().c_str(), &info) != 0 || !S_ISDIR(info.st_mode) || info.st_uid != geteuid()) continue;
+    if (util::is_running(*owner)) continue;
+    std::error_code ignored;
+    fs::remove_all(entry.path(), ignored);
+  }
+}
+
+std::string read_text(const fs::path& path) { return util::read_text_file(path.string()).value_or(""); }
 
 }  // namespace
 
 std::expected<fs::path, std::string> VmHost::make_run_dir() {
   const std::lock_guard lock(mutex_);
   if (torn_down_) return std::unexpected("torn down");
-  std::string pattern = (fs::temp_directory_path() / "hallmark-qemu-XXXXXX").string();
+  const fs::path temp = fs::temp_directory_path();
+  remove_abandoned_run_dirs(temp);
+  const util::ProcessIdentity& self = util::this_process();
+  std::string pattern =
+      (temp / fmt::format("{}{}-{}-{}-XXXXXX", k_run_dir_prefix, self.boot_id, self.pid, self.start_ticks)).string();
   if (mkdtemp(pattern.data()) == nullptr) {
     return std::unexpected(fmt::format("cannot create a temporary directory: {}", std::strerror(errno)));
   }
@@ -129,7 +154,7 @@ void VmHost::tear_down() {
 std::string VmHost::logs() {
   const std::lock_guard lock(mutex_);
   if (run_dir_.empty()) return "";
-  const std::string serial = last_lines(read_text(run_dir_ / "serial.log"), k_serial_tail_lines);
+  const std::string serial = last_lines(sanitised_console(read_text(run_dir_ / "serial.log")), k_serial_tail_lines);
   std::string text = serial.empty()
                          ? "\n(the serial console printed nothing)"
                          : fmt::format("\n--- last {} lines of the serial console ---\n{}", k_serial_tail_lines, serial);
@@ -137,6 +162,11 @@ std::string VmHost::logs() {
   while (!messages.empty() && (messages.back() == '\n' || messages.back() == ' ')) messages.pop_back();
   if (!messages.empty()) text += fmt::format("\n--- qemu's messages ---\n{}", messages);
   return text;
+}
+
+std::string VmHost::console() {
+  const std::lock_guard lock(mutex_);
+  return run_dir_.empty() ? "" : sanitised_console(read_text(run_dir_ / "serial.log"));
 }
 
 bool VmHost::port_was_taken() {

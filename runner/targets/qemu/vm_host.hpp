@@ -17,7 +17,9 @@ namespace hallmark::runner::targets::qemu {
 // teardown action, which may run on the signal thread, so one mutex guards everything.
 class VmHost {
  public:
-  // Creates the run directory, hallmark-qemu-XXXXXX under $TMPDIR (default /tmp).
+  // Creates the run directory, hallmark-qemu-BOOTID-PID-STARTTICKS-XXXXXX under $TMPDIR
+  // (default /tmp), named after this process; first removes the run directories whose owner
+  // no longer runs (a hallmark killed by SIGKILL could not remove its own).
   std::expected<std::filesystem::path, std::string> make_run_dir();
 
   // Starts qemu (argv[0] looked up in PATH) in its own process group, stdin from /dev/null,
@@ -36,8 +38,10 @@ class VmHost {
   // Stops qemu and removes the run directory; nothing can be started afterwards.
   void tear_down();
 
-  // The last 100 lines of the serial console and qemu's own messages, for a failure message.
+  // The last 100 lines of the serial console (sanitised) and qemu's own messages, for a failure message.
   std::string logs();
+  // The whole serial console so far, sanitised (serial_console.hpp).
+  std::string console();
   // True when qemu said its port forward could not be set up (the port was taken meanwhile).
   bool port_was_taken();
 

@@ -25,26 +25,60 @@ Status: install ok triggers-pending
 Architecture: all
 Version: 1:1.0~rc1-2
 )");
-  ASSERT_EQ(packages.size(), 2u);
-  EXPECT_EQ(packages[0].name, "libc6");
-  EXPECT_EQ(packages[0].version, "2.36-9+deb12u4");
-  EXPECT_EQ(packages[0].arch, "amd64");
-  EXPECT_EQ(packages[1].name, "foo");
-  EXPECT_EQ(packages[1].version, "1:1.0~rc1-2");
+  ASSERT_TRUE(packages.has_value()) << packages.error();
+  ASSERT_EQ(packages->size(), 2u);
+  EXPECT_EQ((*packages)[0].name, "libc6");
+  EXPECT_EQ((*packages)[0].version, "2.36-9+deb12u4");
+  EXPECT_EQ((*packages)[0].arch, "amd64");
+  EXPECT_EQ((*packages)[1].name, "foo");
+  EXPECT_EQ((*packages)[1].version, "1:1.0~rc1-2");
+}
+
+TEST(DpkgStatus, StanzaWithoutPackageIsAnErrorNamingItsFirstLine) {
+  EXPECT_EQ(parsers::parse_dpkg_status("Package: a\nStatus: install ok installed\n\nStatus: install ok installed\nVersion: 1\n"),
+            std::unexpected(std::string("line 4: stanza has no 'Package' field")));
+}
+
+TEST(DpkgStatus, BytesThatAreNotControlSyntaxAreAnErrorNamingTheLine) {
+  EXPECT_EQ(parsers::parse_dpkg_status("Package: a\nnot a field\n"),
+            std::unexpected(std::string("line 2: field name 'not a field' must be followed by a colon")));
+  EXPECT_EQ(parsers::parse_dpkg_status(" continuation first\n"),
+            std::unexpected(std::string("line 1: continuation line outside a field")));
+  EXPECT_EQ(parsers::parse_dpkg_status(std::string_view("Package: a\nVer\0sion: 1\n", 23)),
+            std::unexpected(std::string("line 2: NUL byte in a control file")));
+  EXPECT_EQ(parsers::parse_dpkg_status("Package: a\n-Bad: x\n"), std::unexpected(std::string("line 2: invalid field name")));
+}
+
+TEST(DpkgStatus, EmptyDatabaseHoldsNoPackages) {
+  const auto packages = parsers::parse_dpkg_status("");
+  ASSERT_TRUE(packages.has_value());
+  EXPECT_TRUE(packages->empty());
 }
 
 TEST(ApkInstalled, ReadsNameVersionArch) {
   const auto packages = parsers::parse_apk_installed("C:Q1abc=\nP:musl\nV:1.2.4_git20230717-r4\nA:x86_64\n\nP:busybox\nV:1.36.1-r15\nA:x86_64\n");
-  ASSERT_EQ(packages.size(), 2u);
-  EXPECT_EQ(packages[0].version, "1.2.4_git20230717-r4");
-  EXPECT_EQ(packages[1].name, "busybox");
+  ASSERT_TRUE(packages.has_value()) << packages.error();
+  ASSERT_EQ(packages->size(), 2u);
+  EXPECT_EQ((*packages)[0].version, "1.2.4_git20230717-r4");
+  EXPECT_EQ((*packages)[1].name, "busybox");
+}
+
+TEST(ApkInstalled, BrokenLinesAndRecordsAreErrorsNamingTheLine) {
+  EXPECT_EQ(parsers::parse_apk_installed("P:musl\ngarbage\n"), std::unexpected(std::string("line 2: not an \"X:value\" line")));
+  EXPECT_EQ(parsers::parse_apk_installed("P:musl\n\nV:1.0\nA:x86_64\n"), std::unexpected(std::string("line 3: record has no 'P:' line")));
 }
 
 TEST(RpmQuery, DropsZeroEpoch) {
   const auto packages = parsers::parse_rpm_query("bash\t0:5.1.8-6.el9\tx86_64\nopenssl-libs\t1:3.0.7-25.el9\tx86_64\n");
-  ASSERT_EQ(packages.size(), 2u);
-  EXPECT_EQ(packages[0].version, "5.1.8-6.el9");
-  EXPECT_EQ(packages[1].version, "1:3.0.7-25.el9");
+  ASSERT_TRUE(packages.has_value()) << packages.error();
+  ASSERT_EQ(packages->size(), 2u);
+  EXPECT_EQ((*packages)[0].version, "5.1.8-6.el9");
+  EXPECT_EQ((*packages)[1].version, "1:3.0.7-25.el9");
+}
+
+TEST(RpmQuery, LineThatIsNotThreeFieldsIsAnErrorNamingIt) {
+  EXPECT_EQ(parsers::parse_rpm_query("bash\t0:5.1.8-6.el9\tx86_64\nerror: rpmdb open failed\n"),
+            std::unexpected(std::string("line 2: not \"name<TAB>epoch:version-release<TAB>arch\"")));
 }
 
 TEST(ProcNet, DecodesIpv4ListenersInKernelByteOrder) {

@@ -56,11 +56,14 @@ TEST(FileProbe, WrongTypeFails) {
   EXPECT_EQ(evaluate(spec, with_file("/etc", regular_file(0755))).actual, "/etc: is a file");
 }
 
-TEST(FileProbe, UnreadableContentFailsContainsChecks) {
+TEST(FileProbe, UnreadableContentIsAnErrorOfContainsChecks) {
   contracts::FileSpec spec{.path = "/etc/shadow", .contains = {"root:"}};
   FileInfo info = regular_file(0640);
   info.content.reset();
-  EXPECT_EQ(evaluate(spec, with_file(spec.path, info)).actual, "/etc/shadow: content unreadable");
+  const Outcome outcome = evaluate(spec, with_file(spec.path, info));
+  EXPECT_EQ(outcome.verdict, Verdict::error);
+  EXPECT_EQ(outcome.error_kind, ErrorKind::deterministic);
+  EXPECT_EQ(outcome.actual, "/etc/shadow: content unreadable (not a regular file hallmark may read)");
 }
 
 TEST(FileProbe, UngatheredFactIsAnError) {

@@ -1,5 +1,7 @@
 #include "probes/snapshot.hpp"
 
+#include <chrono>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -319,6 +321,34 @@ TEST(SnapshotJson, WrongTypeIsNamedWithItsPath) {
             "core.snapshot.json is not a hallmark snapshot: 'libraries[\"libz.so.1\"].needed' is missing");
   EXPECT_EQ(refusal(with_section("os_release", R"({"id": "debian"})")),
             "core.snapshot.json is not a hallmark snapshot: 'os_release[\"id\"]' is not an os-release name");
+}
+
+TEST(SnapshotJson, NumbersOutOfRangeAreRefusedNamingTheFile) {
+  // 1e400 overflows a double: the JSON library threw out_of_range, which nothing caught.
+  EXPECT_EQ(refusal(R"({"format": 1e400})"),
+            "core.snapshot.json is not a hallmark snapshot: not JSON: number overflow parsing '1e400'");
+  // Above 2^63 an integer was read as -1.
+  EXPECT_EQ(refusal(R"({"format": "hallmark-snapshot", "format_version": 18446744073709551615})"),
+            "core.snapshot.json is not a hallmark snapshot: 'format_version' is too large: 18446744073709551615");
+  EXPECT_EQ(refusal(with_section("ports", R"([{"protocol": "tcp", "address": "::", "port": 18446744073709551615}])")),
+            "core.snapshot.json is not a hallmark snapshot: 'ports[0].port' is too large: 18446744073709551615");
+}
+
+TEST(SnapshotJson, NewlineInAnOsReleaseValueIsRefusedNotReadAsAnotherKey) {
+  EXPECT_EQ(refusal(with_section("os_release", R"({"PRETTY_NAME": "Debian\nID=\"evil\""})")),
+            "core.snapshot.json is not a hallmark snapshot: 'os_release[\"PRETTY_NAME\"]' holds a newline");
+}
+
+TEST(SnapshotJson, HugeOsReleaseIsReadInLinearTime) {
+  // os_release_value re-split the whole file once per line: 20,000 lines took 5 s.
+  std::string content;
+  for (int i = 0; i < 200000; ++i) content += "KEY_" + std::to_string(i) + "=\"value " + std::to_string(i) + "\"\n";
+  Snapshot snapshot = sample();
+  snapshot.facts.files["/etc/os-release"] = os_release(content);
+  const auto start = std::chrono::steady_clock::now();
+  const std::string json = snapshot_to_json(snapshot);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds{5});
+  EXPECT_NE(json.find("\"KEY_199999\": \"value 199999\""), std::string::npos);
 }
 
 }  // namespace

@@ -85,5 +85,21 @@ no differences
 )");
 }
 
+TEST(DiffText, EscapeSequencesFromTheTargetAreShownNotObeyed) {
+  probes::Snapshot a = snapshot("docker-image:core:12.5", "core:12.5", "125");
+  a.facts.files["/etc/os-release"]->content = "PRETTY_NAME=\"Debian\x1b[2J\"\n";
+  const std::vector<BaselineFinding> findings{
+      {"baseline.packages", "package.added.evil\x1b]0;x\x07", DiffAction::report, "not installed", "evil 1\r\n+ ok",
+       false}};
+  std::ostringstream out;
+  print_diff(out, a, a, findings);
+  const std::string text = out.str();
+  EXPECT_NE(text.find("   os     Debian\\x1b[2J\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  package.added.evil\\x1b]0;x\\x07 [report]\n    - not installed\n    + evil 1\\x0d\\x0a+ ok\n"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find('\x1b'), std::string::npos);
+}
+
 }  // namespace
 }  // namespace hallmark::reports

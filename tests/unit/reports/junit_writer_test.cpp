@@ -1,6 +1,7 @@
 #include "reports/junit_writer.hpp"
 
 #include <filesystem>
+#include <set>
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
@@ -10,6 +11,7 @@
 #include "support/hallmark_cli.hpp"
 #include "support/junit_schema.hpp"
 #include "support/temp_dir.hpp"
+#include "util/text.hpp"
 
 namespace hallmark::reports {
 namespace {
@@ -54,7 +56,7 @@ pugi::xml_document parse(const std::string& xml) {
 TEST(JUnitWriter, ClassnameGroupsByContractAndKind) {
   const auto document = parse(render_junit(sample_run()));
   const auto testcase = document.select_node("//testcase[@name='package.telnetd [BZ#1234]']").node();
-  EXPECT_STREQ(testcase.attribute("classname").value(), "debian12-base.package");
+  EXPECT_STREQ(testcase.attribute("classname").value(), "debian12-base@docker-image:candidate:latest.package");
   const auto failure = testcase.child("failure");
   ASSERT_TRUE(failure);
   EXPECT_STREQ(failure.attribute("message").value(), "expected telnetd not installed; actual telnetd 0.17 installed");
@@ -85,6 +87,17 @@ TEST(JUnitWriter, PropertiesCarryProvenance) {
   EXPECT_EQ(value("target.image_digest"), "repo@sha256:99");
   EXPECT_EQ(value("bug.package.telnetd"), "BZ#1234");
   EXPECT_EQ(value("hallmark.version"), HALLMARK_VERSION);
+}
+
+TEST(JUnitWriter, TargetPropertiesArePrintedAsTargetProperties) {
+  RunResult run = sample_run();
+  run.suites[0].provenance.properties = {{"disk.sha256", "5d41"}, {"qemu.cpu", "max"}};
+  const auto document = parse(render_junit(run));
+  const auto value = [&](const char* name) {
+    return std::string(document.select_node((std::string("//property[@name='") + name + "']").c_str()).node().attribute("value").value());
+  };
+  EXPECT_EQ(value("target.disk.sha256"), "5d41");
+  EXPECT_EQ(value("target.qemu.cpu"), "max");
 }
 
 TEST(JUnitWriter, HostileTargetOutputStaysReadableAndValid) {
@@ -120,6 +133,13 @@ TEST(JsonWriter, CarriesTheSameVerdictsWithTypes) {
   EXPECT_NE(json.find("\"bug\": \"BZ#1234\""), std::string::npos);
 }
 
+TEST(JsonWriter, TargetPropertiesAreOneObject) {
+  RunResult run = sample_run();
+  run.suites[0].provenance.properties = {{"qemu.firmware", "uefi"}};
+  EXPECT_NE(render_json(run).find("\"properties\": {\n          \"qemu.firmware\": \"uefi\"\n        }"), std::string::npos)
+      << render_json(run);
+}
+
 }  // namespace
 }  // namespace hallmark::reports
 
@@ -137,12 +157,14 @@ std::string read_back(const RunResult& run) {
 }
 
 TEST(JUnitConsumer, JunitparserReadsEveryVerdict) {
-  EXPECT_EQ(read_back(sample_run()),
-            "debian12-base|debian12-base.package|package.openssl|pass|\n"
-            "debian12-base|debian12-base.package|package.telnetd [BZ#1234]|failure|expected telnetd not installed; actual telnetd 0.17 "
-            "installed\n"
-            "debian12-base|debian12-base.port|port.tcp-22|error|target lost\n"
-            "debian12-base|debian12-base.command|shell|skipped|warning: expected exit 0; actual exit 1\n");
+  RunResult run = sample_run();
+  run.suites[0].target_label = "core";
+  EXPECT_EQ(read_back(run),
+            "debian12-base@core|debian12-base@core.package|package.openssl|pass|\n"
+            "debian12-base@core|debian12-base@core.package|package.telnetd [BZ#1234]|failure|expected telnetd not installed; actual "
+            "telnetd 0.17 installed\n"
+            "debian12-base@core|debian12-base@core.port|port.tcp-22|error|target lost\n"
+            "debian12-base@core|debian12-base@core.command|shell|skipped|warning: expected exit 0; actual exit 1\n");
 }
 
 TEST(JUnitConsumer, SeveralTargetsAreSeparateGroups) {
@@ -158,6 +180,34 @@ TEST(JUnitConsumer, SeveralTargetsAreSeparateGroups) {
       << lines;
   EXPECT_NE(lines.find("debian12-base@docker-image:registry_local/app:1_2.package|package.openssl|pass|"), std::string::npos)
       << lines;
+}
+
+// Two pipeline stages, one image each, publish one report each; the CI reads them together.
+TEST(JUnitConsumer, TwoReportsOfOneContractMergedKeepEveryCaseApart) {
+  RunResult first = sample_run(), second = sample_run();
+  first.suites[0].target_label = "core-12.5";
+  second.suites[0].target_label = "core-12.6";
+  const std::string lines = read_back(first) + read_back(second);
+  std::set<std::string> identities;  // what GitLab and Jenkins key a case on: classname and name
+  int cases = 0;
+  for (const auto line : util::split(lines, '\n')) {
+    if (line.empty()) continue;
+    ++cases;
+    const auto fields = util::split(line, '|');
+    identities.insert(std::string(fields[1]) + "|" + std::string(fields[2]));
+  }
+  EXPECT_EQ(cases, 8);
+  EXPECT_EQ(identities.size(), 8u) << lines;
+  EXPECT_NE(lines.find("debian12-base@core-12_6|debian12-base@core-12_6.package|package.openssl|pass|"), std::string::npos) << lines;
+}
+
+TEST(JUnitWriter, ErrorTypeSaysWhetherARetryCanHelp) {
+  RunResult run = sample_run();
+  run.suites[0].clauses.push_back(
+      clause_result("package.telnet-server", "package", probes::Outcome::error("absent", "rpm -qa exited 1", probes::ErrorKind::deterministic)));
+  const auto document = parse(render_junit(run));
+  EXPECT_STREQ(document.select_node("//testcase[@name='port.tcp-22']/error").node().attribute("type").value(), "infrastructure");
+  EXPECT_STREQ(document.select_node("//testcase[@name='package.telnet-server']/error").node().attribute("type").value(), "deterministic");
 }
 
 }  // namespace

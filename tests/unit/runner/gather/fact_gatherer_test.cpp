@@ -16,7 +16,7 @@ using namespace std::chrono_literals;
 // A transport whose target is gone: every exec fails.
 class FakeDeadTransport final : public transports::Transport {
  public:
-  std::expected<transports::ExecResult, std::string> exec(const std::vector<std::string>&, std::string_view,
+  transports::Execution exec(const std::vector<std::string>&, std::string_view,
                                               std::chrono::milliseconds) override {
     return std::unexpected("container hallmark-x is not running");
   }

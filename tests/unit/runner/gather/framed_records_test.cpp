@@ -24,6 +24,12 @@ TEST(FramedRecords, TruncatedValueIsDetected) {
   EXPECT_EQ(parse_records("@hallmark x 10\nabc").error(), "the target's output ended in the middle of a record");
 }
 
+TEST(FramedRecords, LargestLengthIsTruncationNotAWrap) {
+  // 2^64 - 1: `length + 1` wrapped to 0, and the record swallowed the rest of the stream.
+  EXPECT_EQ(parse_records("@hallmark x 18446744073709551615\nabc\n@hallmark end 0\n\n").error(),
+            "the target's output ended in the middle of a record");
+}
+
 TEST(FramedRecords, ForeignOutputIsRejected) {
   EXPECT_EQ(parse_records("sh: 1: stat: not found\n").error(), "unexpected output from the target: \"sh: 1: stat: not found\"");
 }

@@ -12,6 +12,9 @@ namespace {
 using namespace std::chrono_literals;
 using testing::framed;
 
+// A /proc/net table with no socket: only its column header.
+constexpr std::string_view k_no_sockets = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid\n";
+
 class GatherersFake : public ::testing::Test {
  protected:
   probes::Facts gather(const probes::FactRequest& request) { return gather_facts(target, request, 5s); }
@@ -84,7 +87,7 @@ TEST_F(GatherersFake, StreamCutMidRecordFailsEveryFactOfThatKindOnly) {
   // Cut inside the value "Linux": the end record (17 bytes) and 3 more are missing.
   const std::string whole = framed({{"path", "/proc/sys/kernel/ostype"}, {"value", "Linux"}});
   target.answer_output(scripts::k_sysctls, whole.substr(0, whole.size() - 20));
-  target.answer_output(scripts::k_sockets, framed({{"tcp", ""}, {"tcp6", ""}, {"udp", ""}, {"udp6", ""}}));
+  target.answer_output(scripts::k_sockets, framed({{"tcp", k_no_sockets}, {"tcp6", ""}, {"udp", k_no_sockets}, {"udp6", ""}}));
   probes::FactRequest request;
   request.sysctls = {"kernel.ostype", "vm.swappiness"};
   request.sockets = true;
@@ -157,11 +160,103 @@ TEST_F(GatherersFake, CommandRunKeepsItsExitCodeStreamsAndTimeout) {
 }
 
 TEST_F(GatherersFake, OnlyTheKindsAskedForAreGathered) {
-  target.answer_output(scripts::k_sockets, framed({{"tcp", ""}, {"tcp6", ""}, {"udp", ""}, {"udp6", ""}}));
+  target.answer_output(scripts::k_sockets, framed({{"tcp", k_no_sockets}, {"tcp6", ""}, {"udp", k_no_sockets}, {"udp6", ""}}));
   probes::FactRequest request;
   request.sockets = true;
   gather(request);
   EXPECT_EQ(target.calls().size(), 1u);
+}
+
+TEST_F(GatherersFake, RpmThatExitsNonZeroIsABrokenDatabaseNotAnEmptyOne) {
+  // What `rpm -qa` does on an image whose rpmdb.sqlite is corrupt: exit 1, nothing on stdout.
+  target.answer_output(scripts::k_packages, framed({{"scheme", "rpm"}, {"db", ""}, {"status", "1"},
+                                                    {"stderr", "error: sqlite failure: file is not a database\n"}}));
+  probes::FactRequest request;
+  request.packages = true;
+  const probes::Facts facts = gather(request);
+  ASSERT_TRUE(facts.packages && !facts.packages->has_value());
+  EXPECT_EQ(facts.packages->error(), "package database unreadable: rpm -qa exited 1: error: sqlite failure: file is not a database\n");
+  EXPECT_EQ(facts.packages->error().kind, probes::ErrorKind::deterministic);
+}
+
+TEST_F(GatherersFake, GarbageDpkgStatusIsAParseErrorNamingTheLine) {
+  target.answer_output(scripts::k_packages, framed({{"scheme", "dpkg"}, {"db", "Package: a\nStatus: install ok installed\n\n\x7f""ELF\x02\x01\n"}}));
+  probes::FactRequest request;
+  request.packages = true;
+  const probes::Facts facts = gather(request);
+  ASSERT_TRUE(facts.packages && !facts.packages->has_value());
+  EXPECT_EQ(facts.packages->error(),
+            "package database /var/lib/dpkg/status is corrupt: line 4: field name '\x7f""ELF\x02\x01' must be followed by a colon");
+  EXPECT_EQ(facts.packages->error().kind, probes::ErrorKind::deterministic);
+}
+
+TEST_F(GatherersFake, PackageDatabaseCutAtTheCapIsNeverReadAsComplete) {
+  target.answer_output(scripts::k_packages, framed({{"scheme", "apk"}, {"db", "P:musl\n"}, {"truncated", "db"}}));
+  probes::FactRequest request;
+  request.packages = true;
+  const probes::Facts facts = gather(request);
+  ASSERT_TRUE(facts.packages && !facts.packages->has_value());
+  EXPECT_EQ(facts.packages->error(), "package database /lib/apk/db/installed is larger than hallmark reads (256 MiB)");
+}
+
+TEST_F(GatherersFake, MissingIpv4SocketTableIsAnErrorNotNoSockets) {
+  target.answer_output(scripts::k_sockets, framed({{"tcp", ""}, {"tcp6", ""}, {"udp", k_no_sockets}, {"udp6", ""}}));
+  probes::FactRequest request;
+  request.sockets = true;
+  const probes::Facts facts = gather(request);
+  ASSERT_TRUE(facts.sockets && !facts.sockets->has_value());
+  EXPECT_EQ(facts.sockets->error(), "/proc/net/tcp is missing or unreadable");
+  EXPECT_EQ(facts.sockets->error().kind, probes::ErrorKind::deterministic);
+}
+
+TEST_F(GatherersFake, UnreadableExitStatusIsAnErrorForThatCommandNotAnException) {
+  target.answer_output(scripts::k_commands, "@hallmark command 5\nid -u\n@hallmark exit 2\nzz\n@hallmark end 0\n\n");
+  probes::FactRequest request;
+  request.commands = {{"id -u", 10s}};
+  const probes::Facts facts = gather(request);
+  ASSERT_FALSE(facts.commands.at("id -u").has_value());
+  EXPECT_EQ(facts.commands.at("id -u").error(), "the target reported an unreadable exit status \"zz\"");
+}
+
+TEST_F(GatherersFake, RecordLengthNearSizeMaxIsRejectedWithoutOverflow) {
+  target.answer_output(scripts::k_commands, "@hallmark command 18446744073709551615\nid -u\n@hallmark end 0\n\n");
+  probes::FactRequest request;
+  request.commands = {{"id -u", 10s}};
+  const probes::Facts facts = gather(request);
+  ASSERT_FALSE(facts.commands.at("id -u").has_value());
+  EXPECT_EQ(facts.commands.at("id -u").error(), "the target's output ended in the middle of a record");
+}
+
+TEST_F(GatherersFake, ContentCutAtTheCapIsMarkedTruncated) {
+  target.answer_output(scripts::k_files, framed({{"path", "/big"}, {"stat", "81a4 0 0 root root 99999999"}, {"content", "head"},
+                                                 {"truncated", "content"}}));
+  probes::FactRequest request;
+  request.files = {{"/big", true}};
+  const probes::Facts facts = gather(request);
+  ASSERT_TRUE(facts.files.at("/big").has_value());
+  EXPECT_TRUE(facts.files.at("/big")->content_truncated);
+}
+
+// A transport that throws, as a bug in hallmark on the way would.
+class ThrowingTransport final : public transports::Transport {
+ public:
+  transports::Execution exec(const std::vector<std::string>&, std::string_view, std::chrono::milliseconds) override {
+    throw std::runtime_error("bad_alloc in a parser");
+  }
+  std::string describe() const override { return "throwing transport"; }
+};
+
+TEST(GatherersThrowing, ExceptionInAGathererIsAnInternalErrorOfItsKindOnly) {
+  ThrowingTransport transport;
+  probes::FactRequest request;
+  request.packages = true;
+  request.sysctls = {"kernel.ostype"};
+  const probes::Facts facts = gather_facts(transport, request, 5s);
+  ASSERT_TRUE(facts.packages && !facts.packages->has_value());
+  EXPECT_EQ(facts.packages->error(), "hallmark failed: bad_alloc in a parser");
+  EXPECT_EQ(facts.packages->error().kind, probes::ErrorKind::internal);
+  ASSERT_FALSE(facts.sysctls.at("kernel.ostype").has_value());
+  EXPECT_EQ(facts.sysctls.at("kernel.ostype").error().kind, probes::ErrorKind::internal);
 }
 
 }  // namespace
