@@ -43,7 +43,7 @@ std::expected<std::string, std::string> render_sbom(const probes::Snapshot& snap
                                                     const std::optional<AttestedResource>& image) {
   const auto& packages = snapshot.facts.packages;
   if (!packages) return std::unexpected("the snapshot holds no installed packages");
-  if (!*packages) return std::unexpected("the installed packages could not be read: " + packages->error());
+  if (!*packages) return std::unexpected("the installed packages could not be read: " + packages->error().why);
   if (!(*packages)->scheme) return std::unexpected("no known package database was found on the target");
   const std::string release = os_release(snapshot.facts);
   const Distro distro{probes::parsers::os_release_value(release, "ID").value_or(""),
