@@ -99,8 +99,7 @@ bool write_reports(const reports::RunResult& run, const RunOptions& options, con
   write(options.json_path, reports::render_json, "JSON");
   if (options.attestation_path) {
     if (const auto attestation = attest_run(run, options.baseline_path, key); !attestation) {
-      fmt::print(err, "hallmark: error: cannot attest the run: {}
-", attestation.error());
+      fmt::print(err, "hallmark: error: cannot attest the run: {}\n", attestation.error());
       written = false;
     } else {
       write(options.attestation_path, [&](const reports::RunResult&) { return *attestation; },
