@@ -6,7 +6,9 @@
 namespace hallmark::reports {
 
 std::string markdown_escape(std::string_view text) {
-  constexpr std::string_view k_markup = "\\`*_{}[]()<>#+-.!|~&";
+  // < > & become entities, which every Markdown reader (CommonMark, python-markdown) decodes;
+  // a backslash before them is an escape in CommonMark only.
+  constexpr std::string_view k_markup = "\\`*_{}[]()#+-.!|~";
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {
@@ -14,8 +16,16 @@ std::string markdown_escape(std::string_view text) {
       out += ' ';
       continue;
     }
-    if (k_markup.find(c) != std::string_view::npos) out += '\\';
-    out += c;
+    if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
+    } else if (c == '&') {
+      out += "&amp;";
+    } else {
+      if (k_markup.find(c) != std::string_view::npos) out += '\\';
+      out += c;
+    }
   }
   return out;
 }

@@ -153,7 +153,7 @@ TEST(ReleaseNotes, MarkupInImageTextIsEscaped) {
   Snapshot a = snapshot(false), b = snapshot(true);
   b.provenance.image = "core|<b>*12*</b>";
   const std::string text = notes(a, b);
-  EXPECT_NE(text.find("# Release notes: core\\|\\<b\\>\\*12\\*\\</b\\>\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("# Release notes: core\\|&lt;b&gt;\\*12\\*&lt;/b&gt;\n"), std::string::npos) << text;
 }
 
 // python3-markdown (Debian), which hallmark did not write, reads the notes back as headings,

@@ -75,11 +75,13 @@ TEST(TechnicalNotesConsumer, MarkdownReadsAsAreasKnownIssuesGuardsAndCertificati
        {"h1 Technical notes: core-notes 2.1.0\n", "h2 core-notes 2.1.0\n", "h3 Service life\n", "h3 Operating system\n",
         "h3 Packages and version floors\n", "h3 ABI: libraries, exported symbols and version ceilings\n", "h3 Ports\n",
         "h3 Kernel parameters\n", "h3 Files\n", "h3 Services\n", "h3 Accounts\n",
-        "h3 Known issues\nrow Bug | Clause | Justification | Waived until\n"
+        // A row's link is read before the row itself.
+        "h3 Known issues\nrow Bug | Clause | Justification | Waived until\na SEC#7 -> https://bugs.example/show?id=SEC%237\n"
         "row SEC#7 | package.openssl | 3.0.13 ships in 12.7 | 2030-01-01 (1127 days left)\n",
-        "h3 Regression guards\nrow Bug | Check | What it keeps fixed\nrow BZ#2051 | regression.bz-2051 | /bin/sh must stay dash\n",
+        "h3 Regression guards\nrow Bug | Check | What it keeps fixed\na BZ#2051 -> https://bugs.example/show?id=BZ%232051\n"
+        "row BZ#2051 | regression.bz-2051 | /bin/sh must stay dash\n",
         "h2 Last certification\n",
-        "row core-notes 2.1.0 | core:12.6 reg.example/core@sha256:def | sha256:abc | 2026-11-30T10:00:00 | 8 | 1 | 0 | 1\n",
+        "row core-notes 2.1.0 | core:12.6 reg.example/core@sha256:def | sha256:abc | 2026-11-30T10:00:00 | 7 | 1 | 0 | 1\n",  // 9 clauses: 1 failed, 1 waived
         "h3 Clauses that did not pass\n",
         "li package.openssl (core-notes) waived under SEC#7: expected openssl >= 3.0.11; actual openssl 3.0.9 (waived)\n",
         "li sysctl.kernel.randomize_va_space (core-notes) failed: expected = 2; actual = 0\n",

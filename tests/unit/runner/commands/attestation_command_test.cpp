@@ -134,9 +134,16 @@ TEST_F(AttestationCommand, BaselineSnapshotIsPartOfTheConfiguration) {
   probes::Snapshot snapshot;
   snapshot.provenance = {.target = "docker:baseline", .taken_at = "2026-11-24T12:00:00Z", .hallmark_version = "0.1.0"};
   snapshot.facts.packages = probes::PackageFacts{probes::VersionScheme::dpkg, {{"openssl", "3.0.11-1", "amd64"}}};
+  snapshot.facts.sockets = std::vector<probes::Socket>{};
   const std::string baseline = dir.write("base.json", probes::snapshot_to_json(snapshot));
   options.baseline_path = baseline;
-  ASSERT_EQ(run("3.0.11-1"), 0) << err.str();
+  // What comparing with a baseline reads besides packages: the socket tables and os-release.
+  constexpr std::string_view k_no_sockets = "  sl  local_address rem_address   st\n";
+  target.answer_output(gather::scripts::k_sockets,
+                       framed({{"tcp", k_no_sockets}, {"tcp6", ""}, {"udp", k_no_sockets}, {"udp6", ""}}));
+  target.answer_output(gather::scripts::k_files,
+                       framed({{"path", "/etc/os-release"}, {"absent", ""}, {"path", "/usr/lib/os-release"}, {"absent", ""}}));
+  ASSERT_EQ(run("3.0.11-1"), 0) << err.str() << out.str();
   const nlohmann::json configuration = statement()["predicate"]["configuration"];
   ASSERT_EQ(configuration.size(), 2u) << configuration;
   EXPECT_EQ(configuration[1]["name"], baseline);
