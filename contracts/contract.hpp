@@ -50,6 +50,7 @@ struct Contract {
   std::string owner;
   std::optional<std::chrono::year_month_day> support_until;
   std::optional<std::string> package_manager;  // "dpkg", "rpm" or "apk"; detected when absent
+  std::optional<std::string> bug_url;  // "https://bugs.example/{}": where a bug id links to (notes)
   std::string file;    // path as given
   std::string sha256;  // of the file's bytes, for provenance
   std::vector<Clause> clauses;

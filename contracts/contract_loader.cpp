@@ -78,6 +78,12 @@ void read_header(const toml::table& root, Contract& contract, std::vector<Includ
   contract.description = reader.string("description").value_or("");
   contract.owner = reader.string("owner").value_or("");
   contract.support_until = reader.date("support_until");
+  if (auto bug_url = reader.string("bug_url")) {
+    if (bug_url->find("{}") == std::string::npos) {
+      reader.error(reader.place_of("bug_url"), "'bug_url' must contain {} where the bug id goes");
+    }
+    contract.bug_url = std::move(*bug_url);
+  }
   for (const std::string& path : reader.strings("include")) includes.push_back({path, reader.place_of("include")});
   if (const auto manager = reader.string("package_manager")) {
     if (*manager != "dpkg" && *manager != "rpm" && *manager != "apk") {

@@ -19,7 +19,8 @@ int cli_main(int argc, char** argv) {
   app.set_version_flag("--version", HALLMARK_VERSION);
   app.require_subcommand(1);
   const std::vector<cli::Command> commands{cli::add_run(app), cli::add_snapshot(app), cli::add_diff(app),
-                                           cli::add_check(app), cli::add_add(app), cli::add_completion(app)};
+                                           cli::add_check(app), cli::add_add(app), cli::add_verify_attestation(app),
+                                           cli::add_notes(app), cli::add_completion(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -20,6 +20,8 @@ Command add_snapshot(CLI::App& app);
 Command add_diff(CLI::App& app);
 Command add_check(CLI::App& app);
 Command add_add(CLI::App& app);
+Command add_verify_attestation(CLI::App& app);
+Command add_notes(CLI::App& app);
 Command add_completion(CLI::App& app);  // the completion script covers every command added before it
 
 }  // namespace hallmark::runner::cli

@@ -37,6 +37,11 @@ Command add_run(CLI::App& app) {
       ->check(CLI::PositiveNumber);
   command->add_option("--baseline", run.baseline_path, "a snapshot (hallmark snapshot) whose promises the target must keep")
       ->check(CLI::ExistingFile);
+  command->add_option("--attestation", run.attestation_path,
+                      "write an in-toto test-result attestation of the run to FILE");
+  command->add_option("--signing-key", run.signing_key_path,
+                      "sign the attestation with this Ed25519 private key (PEM): a DSSE envelope")
+      ->check(CLI::ExistingFile);
   state->target.add_to(*command);
   command->footer(
       "Exit status (README, \"Exit codes\"):\n"

@@ -20,6 +20,7 @@ Command add_snapshot(CLI::App& app) {
   command->add_option("--libraries", snapshot.library_dirs, "also keep every shared library directly in DIR (repeatable)")
       ->allow_extra_args(false);
   command->add_option("-o,--output", snapshot.output, "snapshot file to write")->required();
+  command->add_option("--sbom", snapshot.sbom_path, "also write a CycloneDX 1.6 JSON SBOM of the installed packages to FILE");
   state->target.add_to(*command);
   return {command,
           [state] {

@@ -19,6 +19,7 @@
 #include "reports/console_summary.hpp"
 #include "reports/json_writer.hpp"
 #include "reports/junit_writer.hpp"
+#include "runner/commands/attest_run.hpp"
 #include "runner/commands/load_contracts.hpp"
 #include "runner/commands/partial_run.hpp"
 #include "runner/commands/snapshot_command.hpp"
@@ -82,7 +83,8 @@ std::vector<reports::SuiteResult> run_on_target(const RunTarget& run_target, con
 
 // Writes every report asked for; one that cannot be written does not keep the others from
 // being written. False when one failed.
-bool write_reports(const reports::RunResult& run, const RunOptions& options, std::ostream& out, std::ostream& err) {
+bool write_reports(const reports::RunResult& run, const RunOptions& options, const std::optional<util::Ed25519Key>& key,
+                   std::ostream& out, std::ostream& err) {
   bool written = true;
   const auto write = [&](const std::optional<std::string>& path, const auto& render, std::string_view what) {
     if (!path) return;
@@ -95,6 +97,15 @@ bool write_reports(const reports::RunResult& run, const RunOptions& options, std
   };
   write(options.junit_path, reports::render_junit, "JUnit");
   write(options.json_path, reports::render_json, "JSON");
+  if (options.attestation_path) {
+    if (const auto attestation = attest_run(run, options.baseline_path, key); !attestation) {
+      fmt::print(err, "hallmark: error: cannot attest the run: {}\n", attestation.error());
+      written = false;
+    } else {
+      write(options.attestation_path, [&](const reports::RunResult&) { return *attestation; },
+            key ? "signed attestation" : "attestation");
+    }
+  }
   return written;
 }
 
@@ -151,6 +162,20 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
     baseline = std::move(*loaded);
   }
 
+  std::optional<util::Ed25519Key> key;  // read before anything boots: a bad key is a usage error
+  if (options.signing_key_path) {
+    if (!options.attestation_path) {
+      fmt::print(err, "hallmark: error: --signing-key signs the attestation: give --attestation FILE too\n");
+      return probes::k_exit_usage;
+    }
+    auto loaded = util::Ed25519Key::load_private(*options.signing_key_path);
+    if (!loaded) {
+      fmt::print(err, "hallmark: error: cannot use the signing key {}\n", loaded.error());
+      return probes::k_exit_usage;
+    }
+    key = std::move(*loaded);
+  }
+
   const probes::JudgeContext context{.selection = &options.selection,
                                      .baseline = baseline ? &*baseline : nullptr,
                                      .unreachable = std::nullopt,
@@ -166,7 +191,7 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
     if (!signal) return;
     partial.finish(probes::FactError(fmt::format("interrupted by SIG{}", sigabbrev_np(*signal))), [&](reports::RunResult& run) {
       run.seconds = seconds_since(start);
-      write_reports(run, options, std::cerr, std::cerr);
+      write_reports(run, options, key, std::cerr, std::cerr);
     });
   });
 
@@ -199,7 +224,7 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
   partial.finish(failure, [&](reports::RunResult& run) {
     run.seconds = seconds_since(start);
     reports::print_summary(out, run);
-    code = exit_code(run, write_reports(run, options, out, err));
+    code = exit_code(run, write_reports(run, options, key, out, err));
   });
   registry.run(on_signal);
   return code;

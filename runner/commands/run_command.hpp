@@ -30,6 +30,8 @@ struct RunOptions {
   bool live_progress = false;     // live progress rows (stdout is a terminal)
   std::size_t parallel = default_parallel_targets();  // --parallel: targets checked at once
   std::optional<std::string> baseline_path;  // --baseline: a snapshot the candidate must keep the promises of
+  std::optional<std::string> attestation_path;  // --attestation: an in-toto test-result statement to write
+  std::optional<std::string> signing_key_path;  // --signing-key: Ed25519 PEM; the statement goes in a DSSE envelope
 };
 
 // Boots or attaches to a target: targets::open_target, or a stand-in in unit tests.

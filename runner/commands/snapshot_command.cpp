@@ -7,6 +7,8 @@
 #include "contracts/contract_loader.hpp"
 #include "probes/fact_plan.hpp"
 #include "probes/gate.hpp"
+#include "reports/sbom.hpp"
+#include "runner/commands/image_digest.hpp"
 #include "runner/gather/fact_gatherer.hpp"
 #include "util/atomic_file.hpp"
 #include "util/text_file.hpp"
@@ -63,6 +65,18 @@ int take_snapshot(const SnapshotOptions& options, std::ostream& out, std::ostrea
     return probes::k_exit_target;
   }
   fmt::print(out, "hallmark: snapshot of {} written to {} ({} bytes)\n", spec->text, options.output, json.size());
+  if (!options.sbom_path) return probes::k_exit_ok;
+  const auto image = image_digest(snapshot.provenance);
+  const auto sbom = reports::render_sbom(snapshot, image ? std::optional(*image) : std::nullopt);
+  if (!sbom) {
+    fmt::print(err, "hallmark: error: cannot write the SBOM: {}\n", sbom.error());
+    return probes::k_exit_target;
+  }
+  if (auto written = util::write_file_atomically(*options.sbom_path, *sbom); !written) {
+    fmt::print(err, "hallmark: error: {}\n", written.error());
+    return probes::k_exit_target;
+  }
+  fmt::print(out, "hallmark: SBOM (CycloneDX 1.6) of {} written to {}\n", spec->text, *options.sbom_path);
   return probes::k_exit_ok;
 }
 

@@ -216,6 +216,15 @@ TEST(ContractLoaderCatalogue, PackageManagerPinIsChecked) {
   EXPECT_EQ(result.error().front().str(), "c.toml:4:19: 'package_manager' must be \"dpkg\", \"rpm\" or \"apk\", not \"yum\"");
 }
 
+TEST(ContractLoaderCatalogue, BugUrlIsReadAndMustSayWhereTheIdGoes) {
+  const auto read = parse_contract("[contract]\nname = \"a\"\nversion = \"1.0.0\"\nbug_url = \"https://bugs.example/{}\"\n", "c.toml");
+  ASSERT_TRUE(read.has_value());
+  EXPECT_EQ(read->bug_url, "https://bugs.example/{}");
+  const auto result = parse_contract("[contract]\nname = \"a\"\nversion = \"1.0.0\"\nbug_url = \"https://bugs.example/\"\n", "c.toml");
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().front().str(), "c.toml:4:11: 'bug_url' must contain {} where the bug id goes");
+}
+
 TEST(ContractLoaderCatalogue, SysctlNeedsSomethingToCheck) {
   EXPECT_EQ(errors_of("[[sysctl]]\nkey = \"vm.swappiness\"\n"),
             std::vector<std::string>{"c.toml:5:1: [[sysctl]] needs at least one of 'value', 'matches', 'min' or 'max'"});

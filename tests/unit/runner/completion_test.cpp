@@ -58,7 +58,8 @@ class HallmarkCompletion : public ::testing::Test {
 
 TEST_F(HallmarkCompletion, FirstWordOffersEverySubcommandAndTheTopLevelFlags) {
   EXPECT_EQ(complete({"hallmark", ""}),
-            (Words{"--help", "--version", "-h", "add", "check", "completion", "diff", "run", "snapshot"}));
+            (Words{"--help", "--version", "-h", "add", "check", "completion", "diff", "notes", "run",
+                   "snapshot", "verify-attestation"}));
   EXPECT_EQ(complete({"hallmark", "sn"}), Words{"snapshot"});
 }
 

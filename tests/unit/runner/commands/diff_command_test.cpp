@@ -15,7 +15,7 @@ TEST(DiffCommand, SnapshotWithANumberOutOfRangeIsAUsageErrorNamingTheFile) {
   testing::TempDir dir;
   const std::string snapshot = dir.write("huge.snapshot.json", R"({"format": 1e400})");
   std::ostringstream out, err;
-  EXPECT_EQ(diff_snapshot_files(snapshot, snapshot, out, err), probes::k_exit_usage);
+  EXPECT_EQ(diff_snapshot_files(snapshot, snapshot, DiffFormat::text, out, err), probes::k_exit_usage);
   EXPECT_EQ(err.str(), "hallmark: error: " + snapshot +
                            " is not a hallmark snapshot: not JSON: number overflow parsing '1e400'\n");
 }
