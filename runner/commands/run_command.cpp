@@ -138,13 +138,9 @@ int run_contracts(const RunOptions& options, std::ostream& out, std::ostream& er
   std::vector<targets::TargetSpec> specs;
   std::vector<RunTarget> run_targets;
   for (const std::string& text : options.targets) {
-    auto spec = targets::parse_target_spec(text);
+    auto spec = targets::parse_usable_target(text, options.target_options);
     if (!spec) {
       fmt::print(err, "hallmark: error: {}\n", spec.error());
-      return probes::k_exit_usage;
-    }
-    if (auto checked = targets::check_target_options(*spec, options.target_options); !checked) {
-      fmt::print(err, "hallmark: error: {}: {}\n", spec->text, checked.error());
       return probes::k_exit_usage;
     }
     const std::size_t index = specs.size();

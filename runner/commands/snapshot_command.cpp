@@ -31,13 +31,9 @@ int take_snapshot(const SnapshotOptions& options, std::ostream& out, std::ostrea
     }
     contract = std::move(*loaded);
   }
-  const auto spec = targets::parse_target_spec(options.target);
+  const auto spec = targets::parse_usable_target(options.target, options.target_options);
   if (!spec) {
     fmt::print(err, "hallmark: error: {}\n", spec.error());
-    return probes::k_exit_usage;
-  }
-  if (auto checked = targets::check_target_options(*spec, options.target_options); !checked) {
-    fmt::print(err, "hallmark: error: {}: {}\n", spec->text, checked.error());
     return probes::k_exit_usage;
   }
   fmt::print(out, "hallmark: opening {}\n", spec->text);

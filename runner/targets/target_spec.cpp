@@ -57,10 +57,13 @@ std::expected<TargetSpec, std::string> parse_target_spec(std::string_view text) 
   return spec;
 }
 
-std::expected<void, std::string> check_target_options(const TargetSpec& spec, const TargetOptions& options) {
-  const auto kind = find_kind(spec.kind);
-  if (kind->check == nullptr) return {};
-  return kind->check(options);
+std::expected<TargetSpec, std::string> parse_usable_target(std::string_view text, const TargetOptions& options) {
+  auto spec = parse_target_spec(text);
+  if (!spec) return spec;
+  const auto kind = find_kind(spec->kind);
+  if (kind->check == nullptr) return spec;
+  if (auto checked = kind->check(options); !checked) return std::unexpected(fmt::format("{}: {}", spec->text, checked.error()));
+  return spec;
 }
 
 OpenResult open_target(const TargetSpec& spec, const TargetOptions& options) {

@@ -82,8 +82,9 @@ const std::vector<TargetKind>& target_kinds();
 // Splits and checks --target text against the known kinds.
 std::expected<TargetSpec, std::string> parse_target_spec(std::string_view text);
 
-// The kind's check of `options` (target_kinds()'s `check`): a usage error, known before booting.
-std::expected<void, std::string> check_target_options(const TargetSpec& spec, const TargetOptions& options);
+// parse_target_spec, then the kind's check of `options` (target_kinds()'s `check`): either is a
+// usage error known before booting, "TARGET: why" for the second.
+std::expected<TargetSpec, std::string> parse_usable_target(std::string_view text, const TargetOptions& options);
 
 // Boots or attaches to the target. Fails with the reason (exit 3 territory).
 OpenResult open_target(const TargetSpec& spec, const TargetOptions& options);
