@@ -12,4 +12,9 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
   }
 }
 
+std::string without_trailing(std::string_view text, std::string_view characters) {
+  const auto last = text.find_last_not_of(characters);
+  return std::string(text.substr(0, last == std::string_view::npos ? 0 : last + 1));
+}
+
 }  // namespace hallmark::util

@@ -17,6 +17,7 @@
 
 #include "runner/transports/output_budget.hpp"
 #include "runner/transports/shell_quote.hpp"
+#include "util/text.hpp"
 
 namespace hallmark::runner::transports {
 
@@ -49,11 +50,6 @@ using SessionPtr = std::unique_ptr<ssh_session_struct, SessionFree>;
 
 bool connection_dropped(ssh_session session) {
   return ssh_is_connected(session) == 0 || (ssh_get_status(session) & (SSH_CLOSED | SSH_CLOSED_ERROR)) != 0;
-}
-
-std::string without_trailing_newlines(std::string_view text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
-  return std::string(text);
 }
 
 std::string default_known_hosts() {
@@ -118,7 +114,7 @@ std::expected<void, std::string> verify_host_key(ssh_session session, const SshE
           "the host key of {} is unknown: the server presents {}, and {} has no entry for it. If that is the "
           "host's key, add this line to {}:\n{}\nor run again with --accept-new-host-key to record it.",
           endpoint.str(), *key, known_hosts, known_hosts,
-          exported == SSH_OK && line ? without_trailing_newlines(line.get()) : "(the line could not be made)"));
+          exported == SSH_OK && line ? util::without_trailing(line.get(), "\r\n") : "(the line could not be made)"));
     }
     case SSH_KNOWN_HOSTS_ERROR:
       break;

@@ -7,6 +7,7 @@
 
 #include "runner/transports/process.hpp"
 #include "util/sha256.hpp"
+#include "util/text.hpp"
 
 namespace hallmark::runner::targets::qemu {
 
@@ -14,11 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
-
-std::string trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  return text;
-}
 
 }  // namespace
 
@@ -30,7 +26,7 @@ std::expected<DiskIdentity, std::string> identify_disk(const std::string& disk) 
   if (!info) {
     identity.chain = {DiskImage{disk, disk_format_from_extension(disk)}};
   } else if (info->timed_out || info->exit_code != 0) {
-    return std::unexpected(fmt::format("qemu-img cannot read {}: {}", disk, trimmed(info->err)));
+    return std::unexpected(fmt::format("qemu-img cannot read {}: {}", disk, util::without_trailing(info->err, "\n ")));
   } else {
     auto chain = disk_chain_from_qemu_img_json(info->out);
     if (!chain) return std::unexpected(fmt::format("cannot tell the format of {}: {}", disk, chain.error()));

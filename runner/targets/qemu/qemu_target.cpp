@@ -29,6 +29,7 @@
 #include "runner/targets/qemu/vm_credentials.hpp"
 #include "util/text_file.hpp"
 #include "util/host_name.hpp"
+#include "util/text.hpp"
 #include "runner/transports/process.hpp"
 #include "runner/targets/qemu/qemu_command.hpp"
 #include "runner/transports/ssh_transport.hpp"
@@ -53,11 +54,6 @@ constexpr int k_port_attempts = 3;
 // cloud-init installs keys before sshd starts, so the wait only covers a slow first boot.
 constexpr int k_refusals_to_give_up = 5;
 constexpr auto k_refusal_patience = 20s;
-
-std::string trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  return text;
-}
 
 class QemuTarget final : public Target {
  public:
@@ -129,7 +125,7 @@ std::expected<std::string, std::string> make_ephemeral_key(const fs::path& run_d
   const std::string key = (run_dir / "id_ed25519").string();
   const auto made = transports::run_process({"ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "hallmark-ephemeral", "-f", key}, {}, 60s);
   if (!made) return std::unexpected(made.error());
-  if (made->timed_out || made->exit_code != 0) return std::unexpected(fmt::format("ssh-keygen failed: {}", trimmed(made->err)));
+  if (made->timed_out || made->exit_code != 0) return std::unexpected(fmt::format("ssh-keygen failed: {}", util::without_trailing(made->err, "\n ")));
   std::ifstream public_key_file(key + ".pub");
   std::string public_key;
   if (!std::getline(public_key_file, public_key) || public_key.empty()) {
