@@ -6,19 +6,40 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <limits>
 
 #include <fmt/format.h>
 
 namespace hallmark::util {
 
+namespace {
+
+// Appends what `fd` holds until end of file to `text`; an empty string on success, else why not.
+// Bounded by `max_bytes`: a file may grow while it is read.
+std::string read_to_end(int fd, std::string& text, std::uintmax_t max_bytes) {
+  char buffer[65536];
+  while (true) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    // A read can fail after a successful open: EIO, or ESRCH for /proc/PID files of a process that
+    // just ended. Failing here (never throwing, as std::filebuf does) lets callers tell it apart.
+    if (got < 0) return fmt::format("cannot be read: {}", std::strerror(errno));
+    if (got == 0) return {};
+    text.append(buffer, static_cast<std::size_t>(got));
+    if (text.size() > max_bytes) return fmt::format("is larger than {} bytes", max_bytes);
+  }
+}
+
+}  // namespace
+
 std::optional<std::string> read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  std::string text;
+  const std::string why = read_to_end(fd, text, std::numeric_limits<std::uintmax_t>::max());
+  ::close(fd);
+  if (!why.empty()) return std::nullopt;
+  return text;
 }
 
 std::expected<std::string, std::string> read_regular_file(const std::string& path, std::uintmax_t max_bytes) {
@@ -35,16 +56,7 @@ std::expected<std::string, std::string> read_regular_file(const std::string& pat
   } else if (static_cast<std::uintmax_t>(info.st_size) > max_bytes) {
     why = fmt::format("is larger than {} bytes", max_bytes);
   } else {
-    // The size read is bounded too: the file may grow between fstat and read.
-    char buffer[65536];
-    while (why.empty()) {
-      const ssize_t got = ::read(fd, buffer, sizeof buffer);
-      if (got < 0 && errno == EINTR) continue;
-      if (got < 0) why = fmt::format("cannot be read: {}", std::strerror(errno));
-      if (got <= 0) break;
-      text.append(buffer, static_cast<std::size_t>(got));
-      if (text.size() > max_bytes) why = fmt::format("is larger than {} bytes", max_bytes);
-    }
+    why = read_to_end(fd, text, max_bytes);
   }
   ::close(fd);
   if (!why.empty()) return std::unexpected(why);

@@ -7,7 +7,8 @@
 
 namespace hallmark::util {
 
-// The whole content of a file, byte for byte; nullopt when it cannot be opened.
+// The whole content of a file, byte for byte; nullopt when it cannot be opened or read (a read
+// error never yields a partial content).
 std::optional<std::string> read_text_file(const std::string& path);
 
 // The whole content of a regular file of at most `max_bytes`, byte for byte. Fails, saying why

@@ -1,11 +1,11 @@
 #include "support/hallmark_cli.hpp"
 
-#include <cstring>
-#include <fstream>
 #include <gtest/gtest.h>
-#include <sstream>
+
+#include <cstring>
 
 #include "runner/transports/process.hpp"
+#include "util/text_file.hpp"
 
 namespace hallmark::testing {
 
@@ -23,12 +23,7 @@ CliResult run_hallmark(const std::vector<std::string>& args, std::chrono::second
 
 std::string source_path(const std::string& relative) { return std::string(HALLMARK_SOURCE_DIR) + "/" + relative; }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string read_file(const std::string& path) { return util::read_text_file(path).value_or(""); }
 
 }  // namespace hallmark::testing
 

@@ -22,6 +22,7 @@
 #include <fmt/ranges.h>
 
 #include "runner/transports/process.hpp"
+#include "util/text_file.hpp"
 
 namespace hallmark::testing {
 
@@ -32,10 +33,8 @@ namespace {
 
 constexpr std::string_view k_image = "hallmark-test/debian12:latest";
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+// A file's content, or "" when it cannot be read (a /proc entry of a process that just ended).
+std::string read_text(const std::string& path) { return util::read_text_file(path).value_or(""); }
 
 void write_text(const std::string& path, std::string_view text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);

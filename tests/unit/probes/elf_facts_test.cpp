@@ -11,13 +11,14 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <system_error>
 #include <vector>
+
+#include "util/text_file.hpp"
 
 namespace hallmark::probes {
 namespace {
@@ -55,10 +56,7 @@ void write_file(const fs::path& path, std::string_view text) {
   out << text;
 }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+std::string read_file(const fs::path& path) { return util::read_text_file(path.string()).value_or(""); }
 
 std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
 
