@@ -105,7 +105,8 @@ cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 printf '#!/bin/sh\nexit 101\n' >"$ROOT/usr/sbin/policy-rc.d"
 chmod 0755 "$ROOT/usr/sbin/policy-rc.d"
 mount -t proc proc "$ROOT/proc"
-in_root() { chroot "$ROOT" env DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 "$@"; }
+# The caller's TMPDIR (a test fixture sets its own) does not exist inside the root.
+in_root() { chroot "$ROOT" env -u TMPDIR DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 "$@"; }
 in_root apt-get -q update >&2
 in_root apt-get -q install -y --no-install-recommends iproute2 kmod systemd-sysv udev >&2
 in_root apt-get clean
