@@ -80,6 +80,7 @@ struct CommandSpec {
   std::vector<Pattern> stdout_matches;
   std::vector<Pattern> stderr_matches;
   std::chrono::seconds timeout{60};
+  bool parallel = true;  // false: the command must not overlap with any other (run alone)
 };
 
 enum class UnitState { enabled, disabled, masked, static_unit, not_found };

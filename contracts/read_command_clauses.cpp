@@ -22,6 +22,7 @@ std::optional<CommandSpec> read_command_spec(TableReader& reader) {
     if (*timeout <= 0) reader.error(reader.place_of("timeout"), "'timeout' must be a positive number of seconds");
     spec.timeout = std::chrono::seconds{*timeout};
   }
+  if (const auto parallel = reader.boolean("parallel")) spec.parallel = *parallel;
   if (!run) return std::nullopt;
   spec.run = *run;
   return spec;

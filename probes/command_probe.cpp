@@ -6,8 +6,9 @@
 namespace hallmark::probes {
 
 void plan(const contracts::CommandSpec& spec, FactRequest& request) {
-  auto [it, inserted] = request.commands.emplace(spec.run, spec.timeout);
-  if (!inserted) it->second = std::max(it->second, spec.timeout);
+  CommandRequest& command = request.commands[spec.run];
+  command.timeout = std::max(command.timeout, spec.timeout);
+  command.parallel = command.parallel && spec.parallel;
 }
 
 namespace {

@@ -35,6 +35,11 @@ Command add_run(CLI::App& app) {
                       fmt::format("check up to N targets at once, each with its own boot and teardown (default {})",
                                   commands::default_parallel_targets()))
       ->check(CLI::PositiveNumber);
+  command->add_option("--command-jobs", run.command_jobs,
+                      fmt::format("run up to N command and regression checks at once on each target; a clause with "
+                                  "parallel = false runs alone (default {})",
+                                  gather::k_default_command_jobs))
+      ->check(CLI::PositiveNumber);
   command->add_option("--baseline", run.baseline_path, "a snapshot (hallmark snapshot) whose promises the target must keep")
       ->check(CLI::ExistingFile);
   command->add_option("--attestation", run.attestation_path,

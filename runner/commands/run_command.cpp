@@ -66,7 +66,7 @@ std::vector<reports::SuiteResult> run_on_target(const RunTarget& run_target, con
     const probes::FactRequest request = probes::plan_run(contracts, options.selection, context.baseline);
     progress.step(row, fmt::format("gathering facts for {} clauses over {}", probes::selected_clause_count(contracts, options.selection),
                               (*target)->transport().describe()));
-    facts = gather::gather_facts((*target)->transport(), request, options.fact_timeout);
+    facts = gather::gather_facts((*target)->transport(), request, options.fact_timeout, options.command_jobs);
     problem = (*target)->check_alive();
   }
   std::vector<reports::SuiteResult> suites =

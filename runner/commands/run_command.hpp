@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "contracts/clause_selection.hpp"
+#include "runner/gather/fact_gatherer.hpp"
 #include "runner/targets/target_spec.hpp"
 
 namespace hallmark::runner::commands {
@@ -29,6 +30,7 @@ struct RunOptions {
   bool strict_lifecycle = false;  // a contract past its support_until blocks instead of warning
   bool live_progress = false;     // live progress rows (stdout is a terminal)
   std::size_t parallel = default_parallel_targets();  // --parallel: targets checked at once
+  std::size_t command_jobs = gather::k_default_command_jobs;  // --command-jobs: commands at once per target
   std::optional<std::string> baseline_path;  // --baseline: a snapshot the candidate must keep the promises of
   std::optional<std::string> attestation_path;  // --attestation: an in-toto test-result statement to write
   std::optional<std::string> signing_key_path;  // --signing-key: Ed25519 PEM; the statement goes in a DSSE envelope

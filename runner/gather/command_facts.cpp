@@ -22,14 +22,17 @@ std::expected<int, std::string> parse_exit_status(std::string_view text) {
 
 }  // namespace
 
-void commands(transports::Transport& transport, const std::map<std::string, std::chrono::seconds>& commands, milliseconds timeout,
-              probes::Facts& facts) {
-  std::vector<std::string> args;
+void commands(transports::Transport& transport, const std::map<std::string, probes::CommandRequest>& commands, std::size_t jobs,
+              milliseconds timeout, probes::Facts& facts) {
+  std::vector<std::string> args{std::to_string(std::max<std::size_t>(jobs, 1))};
+  // The round trip's deadline allows for every command running alone to its timeout (and the
+  // watchdog's 5 s from TERM to KILL): the pool makes it shorter, never longer.
   milliseconds budget = timeout;
-  for (const auto& [command, command_timeout] : commands) {
-    args.push_back(std::to_string(command_timeout.count()));
+  for (const auto& [command, request] : commands) {
+    args.push_back(request.parallel ? "p" : "s");
+    args.push_back(std::to_string(request.timeout.count()));
     args.push_back(command);
-    budget += command_timeout + std::chrono::seconds{5};
+    budget += request.timeout + std::chrono::seconds{6};
     facts.commands[command] = std::unexpected("the target stopped before running this command");
   }
   const auto records = run_keyed_script(transport, scripts::k_commands, args, budget, facts.commands);

@@ -22,7 +22,8 @@ void fail_every(const auto& keys, std::map<Key, Fact>& facts, const probes::Fact
 
 }  // namespace
 
-probes::Facts gather_facts(transports::Transport& transport, const probes::FactRequest& request, std::chrono::milliseconds timeout) {
+probes::Facts gather_facts(transports::Transport& transport, const probes::FactRequest& request, std::chrono::milliseconds timeout,
+                           std::size_t command_jobs) {
   probes::Facts facts;
   // Each task writes only its own member of `facts`, so they can run side by side. A task that
   // throws (a bug in hallmark) leaves every fact of its kind an internal error saying so, and the
@@ -54,7 +55,7 @@ probes::Facts gather_facts(transports::Transport& transport, const probes::FactR
     launch([&] { gather::sockets(transport, timeout, facts); }, [&](const FactError& error) { facts.sockets = std::unexpected(error); });
   }
   if (!request.commands.empty()) {
-    launch([&] { gather::commands(transport, request.commands, timeout, facts); },
+    launch([&] { gather::commands(transport, request.commands, command_jobs, timeout, facts); },
            [&](const FactError& error) { fail_every(request.commands, facts.commands, error); });
   }
   if (!request.libraries.empty()) {

@@ -15,7 +15,8 @@ namespace hallmark::runner::gather {
 
 // Runs one gathering script (see scripts/*.sh) on the target with contract values as
 // positional arguments, and splits its framed output. Fails with the reason when the exec
-// fails (of the transport's ErrorKind) or the output is cut short (infrastructure).
+// fails (of the transport's ErrorKind), the script cannot run on this image (deterministic),
+// or the output is cut short (infrastructure).
 std::expected<std::vector<Record>, probes::FactError> run_script(transports::Transport& transport, std::string_view script,
                                                            const std::vector<std::string>& args,
                                                            std::chrono::milliseconds timeout);

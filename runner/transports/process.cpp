@@ -1,9 +1,15 @@
 #include "runner/transports/process.hpp"
 
+#include <signal.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <boost/asio.hpp>
 #include <boost/process/v2.hpp>
 
+#include <algorithm>
 #include <array>
+#include <csignal>
 #include <functional>
 #include <optional>
 
@@ -41,6 +47,44 @@ void drain(asio::readable_pipe& pipe, std::string& sink, std::array<char, 65536>
   });
 }
 
+// In the child, before exec (async-signal-safe calls only), what exec would otherwise carry over:
+// - hallmark's signal state: SIGINT/SIGTERM/SIGHUP are blocked for its signal thread and SIGPIPE
+//   is ignored, and a child keeps both across exec (a command on a local target could not be
+//   stopped with TERM, `yes | head` would not end). The child starts with the defaults.
+// - descriptors from 3 up, but those the launcher keeps. Boost 1.81's own close_all skips the
+//   descriptors between two kept ones (it compares each with itself), so the pipes that other
+//   threads had just opened for their own children leaked into this one; a background
+//   descendant (a target's watchdog, podman's conmon) then kept those pipes, and so another
+//   call, waiting. Listed after process_stdio, which has placed 0-2 by then.
+struct ChildSetup {
+  template <class Launcher>
+  boost::system::error_code on_exec_setup(Launcher& launcher, const bp::filesystem::path&, const char* const*&) {
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    struct sigaction default_action {};
+    default_action.sa_handler = SIG_DFL;
+    ::sigaction(SIGPIPE, &default_action, nullptr);
+
+    std::sort(launcher.fd_whitelist.begin(), launcher.fd_whitelist.end());  // in place: no allocation after fork
+    unsigned int from = 3;
+    for (const int fd : launcher.fd_whitelist) {
+      if (fd < 0 || static_cast<unsigned int>(fd) < from) continue;
+      close_range_or_each(from, static_cast<unsigned int>(fd) - 1);
+      from = static_cast<unsigned int>(fd) + 1;
+    }
+    close_range_or_each(from, ~0U);
+    return {};
+  }
+
+  static void close_range_or_each(unsigned int first, unsigned int last) {
+    if (first > last || ::syscall(SYS_close_range, first, last, 0) == 0) return;
+    // Kernels before 5.9 have no close_range: one close per possible descriptor.
+    const long limit = ::sysconf(_SC_OPEN_MAX);
+    for (long fd = first; fd <= static_cast<long>(last) && fd < limit; ++fd) ::close(static_cast<int>(fd));
+  }
+};
+
 }  // namespace
 
 std::expected<ProcessResult, std::string> run_process(const std::vector<std::string>& argv,
@@ -53,6 +97,11 @@ std::expected<ProcessResult, std::string> run_process(const std::vector<std::str
                               : bp::environment::find_executable(argv.front());
   if (executable.empty()) return std::unexpected(fmt::format("'{}' is not installed (not found in PATH)", argv.front()));
 
+  // A child may exit without reading its input: writing to it must fail with EPIPE, not end
+  // hallmark with SIGPIPE. Children get the default back (ChildSetup).
+  static const bool sigpipe_ignored = [] { return std::signal(SIGPIPE, SIG_IGN) != SIG_ERR; }();
+  (void)sigpipe_ignored;
+
   asio::io_context context;
   asio::writable_pipe in(context);
   asio::readable_pipe out(context), err(context);
@@ -60,7 +109,7 @@ std::expected<ProcessResult, std::string> run_process(const std::vector<std::str
   std::optional<bp::process> started;
   try {
     started.emplace(context, executable, std::vector<std::string>(argv.begin() + 1, argv.end()),
-                    bp::process_stdio{in, out, err});
+                    bp::process_stdio{in, out, err}, ChildSetup{});
   } catch (const boost::system::system_error& error) {
     return std::unexpected(fmt::format("cannot start '{}': {}", argv.front(), error.what()));
   }

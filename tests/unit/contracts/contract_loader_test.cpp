@@ -191,6 +191,15 @@ TEST(ContractLoaderCatalogue, RegressionNeedsABugAndDerivesItsId) {
   EXPECT_EQ(contract.clauses.at(0).bug, "RHBZ#2200");
 }
 
+TEST(ContractLoaderCatalogue, CommandsMayOverlapUnlessTheySayParallelFalse) {
+  const Contract contract = load("[[command]]\nid = \"a\"\nrun = \"true\"\n\n"
+                                 "[[regression]]\nbug = \"BZ#1\"\nrun = \"true\"\nparallel = false\n");
+  EXPECT_TRUE(std::get<CommandSpec>(contract.clauses.at(0).spec).parallel);
+  EXPECT_FALSE(std::get<CommandSpec>(contract.clauses.at(1).spec).parallel);
+  EXPECT_EQ(errors_of("[[command]]\nid = \"a\"\nrun = \"true\"\nparallel = \"no\"\n"),
+            std::vector<std::string>{"c.toml:8:12: 'parallel' in [[command]] must be a boolean (true or false), not string"});
+}
+
 TEST(ContractLoaderCatalogue, InvalidRegexIsRejectedWithItsPlace) {
   EXPECT_EQ(errors_of("[[file]]\npath = \"/etc/passwd\"\nmatches = \"(unclosed\"\n"),
             std::vector<std::string>{"c.toml:7:11: 'matches' holds an invalid regular expression \"(unclosed\": missing ): (unclosed"});

@@ -45,7 +45,16 @@ TEST(CommandProbe, PlanDeduplicatesAndKeepsTheLongestTimeout) {
   plan(contracts::CommandSpec{.run = "x", .timeout = std::chrono::seconds{5}}, request);
   plan(contracts::CommandSpec{.run = "x", .timeout = std::chrono::seconds{50}}, request);
   EXPECT_EQ(request.commands.size(), 1u);
-  EXPECT_EQ(request.commands.at("x"), std::chrono::seconds{50});
+  EXPECT_EQ(request.commands.at("x").timeout, std::chrono::seconds{50});
+  EXPECT_TRUE(request.commands.at("x").parallel);
+}
+
+TEST(CommandProbe, OneClauseThatMustNotOverlapMakesTheSharedCommandRunAlone) {
+  FactRequest request;
+  plan(contracts::CommandSpec{.run = "x"}, request);
+  plan(contracts::CommandSpec{.run = "x", .parallel = false}, request);
+  plan(contracts::CommandSpec{.run = "x"}, request);
+  EXPECT_FALSE(request.commands.at("x").parallel);
 }
 
 }  // namespace

@@ -4,9 +4,13 @@
 
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <sstream>
+
+#include <fmt/format.h>
 
 #include "runner/transports/local_transport.hpp"
 #include "support/temp_dir.hpp"
+#include "util/text_file.hpp"
 
 namespace hallmark::runner::gather {
 namespace {
@@ -23,14 +27,85 @@ class FakeDeadTransport final : public transports::Transport {
   std::string describe() const override { return "fake dead"; }
 };
 
-// Runs the gathering scripts for real, with this machine's sh, on files made by the test.
-class FactGathererLocal : public ::testing::Test {
- protected:
-  testing::TempDir dir;
-  transports::LocalTransport transport;
+// The shells a target's /bin/sh may be. busybox runs with a PATH of its own applets only, as
+// on an image without coreutils; once more without a `timeout` applet.
+enum class Shell { dash, bash, busybox, busybox_without_timeout };
+
+std::string shell_name(const ::testing::TestParamInfo<Shell>& info) {
+  switch (info.param) {
+    case Shell::dash: return "dash";
+    case Shell::bash: return "bash";
+    case Shell::busybox: return "busybox";
+    case Shell::busybox_without_timeout: return "busybox_without_timeout";
+  }
+  return "unknown";
+}
+
+// The local machine, with the gather scripts' /bin/sh replaced by `shell_` (and what `prefix_`
+// puts before it: another user, another locale).
+class ShellTransport final : public transports::Transport {
+ public:
+  ShellTransport(std::vector<std::string> shell) : shell_(std::move(shell)) {}
+  void run_before_the_shell(std::vector<std::string> prefix) { prefix_ = std::move(prefix); }
+
+  transports::Execution exec(const std::vector<std::string>& argv, std::string_view input,
+                             std::chrono::milliseconds timeout) override {
+    std::vector<std::string> actual = prefix_;
+    actual.insert(actual.end(), shell_.begin(), shell_.end());
+    actual.insert(actual.end(), argv.begin() + 1, argv.end());  // argv[0] is "/bin/sh"
+    return local_.exec(actual, input, timeout);
+  }
+  std::string describe() const override { return "local shell"; }
+
+ private:
+  transports::LocalTransport local_;
+  std::vector<std::string> shell_;
+  std::vector<std::string> prefix_;
 };
 
-TEST_F(FactGathererLocal, FileMetadataAndContentAreByteExact) {
+// Runs the gathering scripts for real, under dash, bash (POSIX mode) and busybox sh, on files
+// made by the test.
+class FactGathererLocal : public ::testing::TestWithParam<Shell> {
+ protected:
+  static std::vector<std::string> shell_command(Shell shell, const std::filesystem::path& applets) {
+    switch (shell) {
+      case Shell::dash: return {"/usr/bin/dash"};
+      case Shell::bash: return {"/usr/bin/bash", "--posix"};
+      case Shell::busybox:
+      case Shell::busybox_without_timeout: return {"/usr/bin/env", "PATH=" + applets.string(), "/bin/busybox", "sh"};
+    }
+    return {};
+  }
+
+  // A directory of busybox's applets, for its PATH.
+  static std::filesystem::path busybox_applets(const testing::TempDir& dir, Shell shell) {
+    const auto applets = dir.path() / "busybox-applets";
+    std::filesystem::create_directories(applets);
+    const auto list = transports::LocalTransport().exec({"/bin/busybox", "--list"}, {}, 10s);
+    if (!list || list->exit_code != 0) throw std::runtime_error("busybox --list failed: is busybox-static installed?");
+    std::istringstream names(list->out);
+    for (std::string name; std::getline(names, name);) {
+      if (name == "timeout" && shell == Shell::busybox_without_timeout) continue;
+      std::filesystem::create_symlink("/bin/busybox", applets / name);
+    }
+    return applets;
+  }
+
+  void SetUp() override {
+    // Readable for the unprivileged user of the unreadable-file case.
+    std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                                 std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+                                                 std::filesystem::perms::others_exec);
+  }
+
+  testing::TempDir dir;
+  ShellTransport transport{shell_command(GetParam(), busybox_applets(dir, GetParam()))};
+};
+
+INSTANTIATE_TEST_SUITE_P(Shells, FactGathererLocal, ::testing::Values(Shell::dash, Shell::bash, Shell::busybox, Shell::busybox_without_timeout),
+                         shell_name);
+
+TEST_P(FactGathererLocal, FileMetadataAndContentAreByteExact) {
   const std::string content("line\n\0binary\xff\n\n", 15);
   const std::string path = dir.write("data.bin", content);
   chmod(path.c_str(), 0640);
@@ -54,7 +129,7 @@ TEST_F(FactGathererLocal, FileMetadataAndContentAreByteExact) {
   EXPECT_FALSE(facts.files.at((dir.path() / "missing").string())->exists);
 }
 
-TEST_F(FactGathererLocal, ShellMetacharactersInValuesAreNeverExecuted) {
+TEST_P(FactGathererLocal, ShellMetacharactersInValuesAreNeverExecuted) {
   const auto marker = dir.path() / "pwned";
   const std::string hostile = "/nonexistent; touch " + marker.string() + " $(touch " + marker.string() + ") `touch " +
                               marker.string() + "` '\"\n";
@@ -68,9 +143,9 @@ TEST_F(FactGathererLocal, ShellMetacharactersInValuesAreNeverExecuted) {
   EXPECT_EQ(facts.sysctls.at("kernel.ostype").value(), std::optional<std::string>("Linux"));
 }
 
-TEST_F(FactGathererLocal, CommandsRunInOneBatchWithSeparateStreams) {
+TEST_P(FactGathererLocal, CommandsRunInOneBatchWithSeparateStreams) {
   probes::FactRequest request;
-  request.commands = {{"echo out; echo err >&2; exit 3", 10s}, {"printf 'no newline'", 10s}, {"sleep 5", 1s}};
+  request.commands = {{"echo out; echo err >&2; exit 3", {10s}}, {"printf 'no newline'", {10s}}, {"sleep 5", {1s}}};
   const probes::Facts facts = gather_facts(transport, request, 30s);
   const auto& first = facts.commands.at("echo out; echo err >&2; exit 3");
   ASSERT_TRUE(first.has_value()) << first.error();
@@ -81,7 +156,7 @@ TEST_F(FactGathererLocal, CommandsRunInOneBatchWithSeparateStreams) {
   EXPECT_TRUE(facts.commands.at("sleep 5")->timed_out);
 }
 
-TEST_F(FactGathererLocal, SocketsAndPackagesOfThisMachineAreRead) {
+TEST_P(FactGathererLocal, SocketsAndPackagesOfThisMachineAreRead) {
   probes::FactRequest request;
   request.sockets = true;
   request.packages = true;
@@ -92,13 +167,159 @@ TEST_F(FactGathererLocal, SocketsAndPackagesOfThisMachineAreRead) {
   EXPECT_GT((*facts.packages)->installed.size(), 50u);
 }
 
-TEST_F(FactGathererLocal, MissingSysctlIsAbsentNotAnError) {
+TEST_P(FactGathererLocal, MissingSysctlIsAbsentNotAnError) {
   probes::FactRequest request;
   request.sysctls = {"kernel.hallmark_does_not_exist"};
   const probes::Facts facts = gather_facts(transport, request, 30s);
   const auto& value = facts.sysctls.at("kernel.hallmark_does_not_exist");
   ASSERT_TRUE(value.has_value()) << value.error();
   EXPECT_FALSE(value->has_value());
+}
+
+TEST_P(FactGathererLocal, NamesWithNewlinesSpacesAndQuotesAreExact) {
+  const std::string odd = dir.write("a name\nwith 'quotes' and\ttabs", "x");
+  const std::string plain = dir.write("plain", "yz");
+  probes::FactRequest request;
+  request.files = {{odd, true}, {plain, true}};
+  const probes::Facts facts = gather_facts(transport, request, 30s);
+  ASSERT_TRUE(facts.files.at(odd).has_value()) << facts.files.at(odd).error();
+  EXPECT_EQ(facts.files.at(odd)->content, "x");
+  EXPECT_EQ(facts.files.at(odd)->size, 1u);
+  ASSERT_TRUE(facts.files.at(plain).has_value()) << facts.files.at(plain).error();
+  EXPECT_EQ(facts.files.at(plain)->content, "yz");
+}
+
+// More paths than one `stat` process serves: every path keeps its own answer, in order.
+TEST_P(FactGathererLocal, ManyPathsAreStatedInBatchesWithoutMixingThemUp) {
+  probes::FactRequest request;
+  for (int i = 0; i < 450; ++i) {
+    const std::string path = dir.write(fmt::format("f{}", i), std::string(static_cast<std::size_t>(i), 'x'));
+    if (i % 3 == 0) std::filesystem::remove(path);  // absent ones in between
+    request.files[path] = false;
+  }
+  const probes::Facts facts = gather_facts(transport, request, 60s);
+  for (int i = 0; i < 450; ++i) {
+    const auto& file = facts.files.at((dir.path() / fmt::format("f{}", i)).string());
+    ASSERT_TRUE(file.has_value()) << file.error();
+    EXPECT_EQ(file->exists, i % 3 != 0) << i;
+    if (file->exists) EXPECT_EQ(file->size, static_cast<std::uintmax_t>(i)) << i;
+  }
+}
+
+// A 4 GiB sparse file: its size comes from stat, and only the cap (64 MiB) plus one byte is
+// read, so the content is marked truncated instead of being judged on a prefix.
+TEST_P(FactGathererLocal, SparseFileSizeComesFromStatAndItsContentIsCutAtTheCap) {
+  const std::string sparse = (dir.path() / "sparse").string();
+  std::filesystem::resize_file(dir.write("sparse", ""), 4ull << 30);
+  probes::FactRequest request;
+  request.files = {{sparse, true}};
+  const probes::Facts facts = gather_facts(transport, request, 120s);
+  const auto& file = facts.files.at(sparse);
+  ASSERT_TRUE(file.has_value()) << file.error();
+  EXPECT_EQ(file->size, 4ull << 30);
+  EXPECT_TRUE(file->content_truncated);
+  ASSERT_TRUE(file->content.has_value());
+  EXPECT_EQ(file->content->size(), 64u << 20);
+}
+
+TEST_P(FactGathererLocal, SymlinkLoopIsALinkNotAnError) {
+  const auto a = dir.path() / "loop-a";
+  const auto b = dir.path() / "loop-b";
+  std::filesystem::create_symlink(b, a);
+  std::filesystem::create_symlink(a, b);
+  probes::FactRequest request;
+  request.files = {{a.string(), true}};
+  const probes::Facts facts = gather_facts(transport, request, 30s);
+  const auto& link = facts.files.at(a.string());
+  ASSERT_TRUE(link.has_value()) << link.error();
+  EXPECT_EQ(link->type, contracts::FileType::symlink);
+  EXPECT_EQ(link->link_target, b.string());
+  EXPECT_FALSE(link->content.has_value());
+}
+
+// As an unprivileged user: a file it may not read has no content (an error for a content
+// check), which is not the same as an empty file; a sysctl it may not read is an error.
+TEST_P(FactGathererLocal, UnreadableIsToldApartFromEmpty) {
+  const std::string secret = dir.write("secret", "s3cret");
+  chmod(secret.c_str(), 0);
+  const std::string empty = dir.write("empty", "");
+  chmod(empty.c_str(), 0644);
+  transport.run_before_the_shell({"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"});
+  probes::FactRequest request;
+  request.files = {{secret, true}, {empty, true}};
+  request.sysctls = {"kernel.cad_pid"};  // mode 0600
+  const probes::Facts facts = gather_facts(transport, request, 30s);
+  ASSERT_TRUE(facts.files.at(secret).has_value()) << facts.files.at(secret).error();
+  EXPECT_EQ(facts.files.at(secret)->size, 6u);
+  EXPECT_FALSE(facts.files.at(secret)->content.has_value());
+  ASSERT_TRUE(facts.files.at(empty).has_value()) << facts.files.at(empty).error();
+  EXPECT_EQ(facts.files.at(empty)->content, "");
+  EXPECT_FALSE(facts.sysctls.at("kernel.cad_pid").has_value());
+}
+
+// The timeout is decided by the watchdog, never by the exit status.
+TEST_P(FactGathererLocal, ExitStatus124IsNotATimeoutAndARunPastItsTimeIs) {
+  probes::FactRequest request;
+  request.commands = {{"exit 124", {10s}}, {"exit 137", {10s}}, {"sleep 5; echo late", {1s}}};
+  const probes::Facts facts = gather_facts(transport, request, 60s);
+  ASSERT_TRUE(facts.commands.at("exit 124").has_value()) << facts.commands.at("exit 124").error();
+  EXPECT_EQ(facts.commands.at("exit 124")->exit_code, 124);
+  EXPECT_FALSE(facts.commands.at("exit 124")->timed_out);
+  EXPECT_FALSE(facts.commands.at("exit 137")->timed_out);
+  const auto& slow = facts.commands.at("sleep 5; echo late");
+  ASSERT_TRUE(slow.has_value()) << slow.error();
+  EXPECT_TRUE(slow->timed_out);
+  EXPECT_EQ(slow->out, "");
+}
+
+// hallmark's own tools run with LC_ALL=C; a contract's command runs with the caller's locale.
+TEST_P(FactGathererLocal, CommandsRunInTheImagesLocaleNotInHallmarks) {
+  const std::string show = "printf '%s' \"${LC_ALL-unset}\"";
+  probes::FactRequest request;
+  request.commands = {{show, {10s}}};
+  transport.run_before_the_shell({"/usr/bin/env", "LC_ALL=C.UTF-8"});
+  EXPECT_EQ(gather_facts(transport, request, 30s).commands.at(show)->out, "C.UTF-8");
+  transport.run_before_the_shell({"/usr/bin/env", "-u", "LC_ALL"});
+  EXPECT_EQ(gather_facts(transport, request, 30s).commands.at(show)->out, "unset");
+}
+
+// Each command marks that it started, then waits (up to 10 s) until all four have: only
+// commands that really run side by side all see four marks.
+TEST_P(FactGathererLocal, CommandsRunSideBySide) {
+  const std::string marks = (dir.path() / "marks").string();
+  std::filesystem::create_directory(marks);
+  probes::FactRequest request;
+  for (int i = 0; i < 4; ++i) {
+    request.commands[fmt::format("touch {0}/{1}; i=0; while [ $(ls {0} | wc -l) -lt 4 ] && [ $i -lt 100 ]; do sleep 0.1; "
+                                 "i=$((i+1)); done; ls {0} | wc -l",
+                                 marks, i)] = {30s};
+  }
+  const probes::Facts facts = gather_facts(transport, request, 60s);
+  for (const auto& [command, run] : facts.commands) {
+    ASSERT_TRUE(run.has_value()) << run.error();
+    EXPECT_EQ(run->out.substr(run->out.find_first_not_of(' ')), "4\n") << "the commands did not overlap";
+  }
+}
+
+// A command with parallel = false runs alone: no other command is running meanwhile, and the
+// pool (here 2) never runs more than its size.
+TEST_P(FactGathererLocal, CommandThatMustNotOverlapRunsAloneAndThePoolKeepsItsSize) {
+  const std::string running = (dir.path() / "running").string();
+  const std::string most = (dir.path() / "most").string();
+  std::filesystem::create_directory(running);
+  probes::FactRequest request;
+  for (int i = 0; i < 6; ++i) {
+    request.commands[fmt::format("touch {0}/{1}; ls {0} | wc -l >>{2}; sleep 0.3; rm {0}/{1}", running, i, most)] = {30s};
+  }
+  const std::string alone = fmt::format("ls {} | wc -l", running);
+  request.commands[alone] = {30s, false};
+  const probes::Facts facts = gather_facts(transport, request, 60s, 2);
+  ASSERT_TRUE(facts.commands.at(alone).has_value()) << facts.commands.at(alone).error();
+  EXPECT_EQ(facts.commands.at(alone)->out.substr(facts.commands.at(alone)->out.find_first_not_of(' ')), "0\n");
+  std::istringstream counts(util::read_text_file(most).value_or(""));
+  int seen = 0;
+  for (int count = 0; counts >> count; ++seen) EXPECT_LE(count, 2);
+  EXPECT_EQ(seen, 6);
 }
 
 TEST(FactGatherer, DeadTargetTurnsEveryFactIntoAnError) {
@@ -108,7 +329,7 @@ TEST(FactGatherer, DeadTargetTurnsEveryFactIntoAnError) {
   request.sockets = true;
   request.files = {{"/etc/passwd", false}};
   request.sysctls = {"kernel.ostype"};
-  request.commands = {{"true", 5s}};
+  request.commands = {{"true", {5s}}};
   const probes::Facts facts = gather_facts(transport, request, 5s);
   EXPECT_EQ(facts.packages->error(), "container hallmark-x is not running");
   EXPECT_FALSE(facts.sockets->has_value());

@@ -128,6 +128,17 @@ TEST_F(GatherersFake, GarbageInsteadOfRecordsQuotesWhatTheTargetSaid) {
   EXPECT_EQ(facts.sockets->error(), "unexpected output from the target: \"sh: 1: Syntax error\" (exit 2: broken shell)");
 }
 
+TEST_F(GatherersFake, ScriptThatCannotRunOnTheImageIsADeterministicError) {
+  const std::string why = "hallmark: cannot create a temporary directory (mktemp -d) in /tmp or /dev/shm\n";
+  target.answer(scripts::k_files, runner::transports::ExecResult{97, "", why});
+  probes::FactRequest request;
+  request.files = {{"/etc/passwd", true}};
+  const probes::Facts facts = gather(request);
+  ASSERT_FALSE(facts.files.at("/etc/passwd").has_value());
+  EXPECT_EQ(facts.files.at("/etc/passwd").error(), "the gather script cannot run on this image: " + why);
+  EXPECT_EQ(facts.files.at("/etc/passwd").error().kind, probes::ErrorKind::deterministic);
+}
+
 TEST_F(GatherersFake, UnitStateIsJudgedFromTheFilesTheScriptFound) {
   target.answer_output(scripts::k_services,
                        framed({{"unit", "ssh.service"}, {"manager", "systemd"}, {"masked", "0"},
@@ -150,13 +161,23 @@ TEST_F(GatherersFake, CommandRunKeepsItsExitCodeStreamsAndTimeout) {
                                                      {"command", "sleep 99"}, {"exit", "124"}, {"timed_out", "1"},
                                                      {"stdout", ""}, {"stderr", ""}}));
   probes::FactRequest request;
-  request.commands = {{"id -u", 10s}, {"sleep 99", 1s}};
+  request.commands = {{"id -u", {10s}}, {"sleep 99", {1s}}};
   const probes::Facts facts = gather(request);
   ASSERT_TRUE(facts.commands.at("id -u").has_value());
   EXPECT_EQ(facts.commands.at("id -u")->out, "0\n");
   EXPECT_FALSE(facts.commands.at("id -u")->timed_out);
   EXPECT_TRUE(facts.commands.at("sleep 99")->timed_out);
-  EXPECT_EQ(target.arguments_of(scripts::k_commands), (std::vector<std::string>{"10", "id -u", "1", "sleep 99"}));
+  EXPECT_EQ(target.arguments_of(scripts::k_commands), (std::vector<std::string>{"8", "p", "10", "id -u", "p", "1", "sleep 99"}));
+}
+
+TEST_F(GatherersFake, CommandThatMustNotOverlapIsSentToRunAloneWithThePoolSize) {
+  target.answer_output(scripts::k_commands, framed({{"command", "apt-get check"}, {"exit", "0"}, {"timed_out", "0"},
+                                                     {"stdout", ""}, {"stderr", ""}}));
+  probes::FactRequest request;
+  request.commands = {{"apt-get check", {30s, false}}};
+  const probes::Facts facts = gather_facts(target, request, 5s, 3);
+  ASSERT_TRUE(facts.commands.at("apt-get check").has_value());
+  EXPECT_EQ(target.arguments_of(scripts::k_commands), (std::vector<std::string>{"3", "s", "30", "apt-get check"}));
 }
 
 TEST_F(GatherersFake, OnlyTheKindsAskedForAreGathered) {
@@ -212,7 +233,7 @@ TEST_F(GatherersFake, MissingIpv4SocketTableIsAnErrorNotNoSockets) {
 TEST_F(GatherersFake, UnreadableExitStatusIsAnErrorForThatCommandNotAnException) {
   target.answer_output(scripts::k_commands, "@hallmark command 5\nid -u\n@hallmark exit 2\nzz\n@hallmark end 0\n\n");
   probes::FactRequest request;
-  request.commands = {{"id -u", 10s}};
+  request.commands = {{"id -u", {10s}}};
   const probes::Facts facts = gather(request);
   ASSERT_FALSE(facts.commands.at("id -u").has_value());
   EXPECT_EQ(facts.commands.at("id -u").error(), "the target reported an unreadable exit status \"zz\"");
@@ -221,7 +242,7 @@ TEST_F(GatherersFake, UnreadableExitStatusIsAnErrorForThatCommandNotAnException)
 TEST_F(GatherersFake, RecordLengthNearSizeMaxIsRejectedWithoutOverflow) {
   target.answer_output(scripts::k_commands, "@hallmark command 18446744073709551615\nid -u\n@hallmark end 0\n\n");
   probes::FactRequest request;
-  request.commands = {{"id -u", 10s}};
+  request.commands = {{"id -u", {10s}}};
   const probes::Facts facts = gather(request);
   ASSERT_FALSE(facts.commands.at("id -u").has_value());
   EXPECT_EQ(facts.commands.at("id -u").error(), "the target's output ended in the middle of a record");

@@ -1,8 +1,13 @@
 #include "runner/transports/process.hpp"
 
 #include <gtest/gtest.h>
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include <chrono>
+
+#include <fmt/format.h>
 
 namespace hallmark::runner::transports {
 namespace {
@@ -19,6 +24,34 @@ TEST(RunProcess, BackgroundGrandchildHoldingStdoutDoesNotHoldTheCall) {
   EXPECT_EQ(result->exit_code, 0);
   EXPECT_FALSE(result->timed_out);
   EXPECT_LT(took, 10s);
+}
+
+// A descriptor the caller holds without close-on-exec (as another thread's pipe for its own
+// child is, for a moment) never reaches the child: only 0, 1 and 2 do.
+TEST(RunProcess, ChildInheritsNoDescriptorButItsStandardStreams) {
+  int held[2];
+  ASSERT_EQ(::pipe(held), 0);
+  const std::string probe = fmt::format("for fd in {} {}; do [ -e /proc/$$/fd/$fd ] && echo \"$fd leaked\"; done; true",
+                                        held[0], held[1]);
+  const auto result = run_process({"sh", "-c", probe}, {}, 30s);
+  ::close(held[0]);
+  ::close(held[1]);
+  ASSERT_TRUE(result) << result.error();
+  EXPECT_EQ(result->out, "");
+}
+
+// hallmark blocks SIGINT/SIGTERM/SIGHUP for its signal thread and ignores SIGPIPE; a child
+// starts with no signal blocked or ignored, so a TERM stops it and a closed pipe ends it.
+TEST(RunProcess, ChildStartsWithTheDefaultSignalState) {
+  sigset_t term;
+  sigemptyset(&term);
+  sigaddset(&term, SIGTERM);
+  sigset_t before;
+  pthread_sigmask(SIG_BLOCK, &term, &before);
+  const auto result = run_process({"sh", "-c", "grep -E '^Sig(Blk|Ign)' /proc/$$/status"}, "x", 30s);
+  pthread_sigmask(SIG_SETMASK, &before, nullptr);
+  ASSERT_TRUE(result) << result.error();
+  EXPECT_EQ(result->out, "SigBlk:\t0000000000000000\nSigIgn:\t0000000000000000\n");
 }
 
 TEST(RunProcess, GrandchildHoldingStderrAndStdinDoesNotHoldTheCall) {
