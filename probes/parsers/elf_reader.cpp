@@ -433,8 +433,12 @@ std::expected<ElfFacts, std::string> parse(Elf* elf, std::size_t elf_size) {
     *slot = std::move(*section);
   }
 
+  // A statically linked file (no .dynamic, no .dynsym: busybox-static, a Go binary) exports
+  // nothing and needs no library or symbol version: empty facts, which a version ceiling
+  // accepts and an `exports` promise rejects. A .dynamic without its .dynsym is malformed.
+  if (!dynsym && !dynamic) return ElfFacts{};
   if (!dynsym) {
-    return Error("ELF file has no dynamic symbol table (.dynsym); is it statically linked?");
+    return Error("ELF file has a dynamic section but no dynamic symbol table (.dynsym)");
   }
 
   ElfFacts facts;

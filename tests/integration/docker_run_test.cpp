@@ -247,6 +247,24 @@ TEST_F(DockerRun, ApkFamilyExampleHoldsAndViolationsUseApkOrdering) {
             "failure: expected crond.service enabled; actual crond.service disabled (/etc/init.d/crond)");
 }
 
+// An image whose whole userland is busybox-static (no coreutils, no GNU stat or timeout, no
+// dynamic loader) with the Alpine skeleton: every clause kind of the Alpine example is judged
+// through busybox's own applets, and every one passes.
+TEST_F(DockerRun, BusyboxOnlyImageHoldsEveryKindOfTheAlpineExample) {
+  const std::string image = build_test_image("tests/images/build-busybox-image.sh");
+  ASSERT_FALSE(image.empty());
+  const CliResult result = run_hallmark({"run", "--target", "docker-image:" + image, "--junit", junit_path(),
+                                         source_path("contracts/examples/alpine319-base.toml")});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_NE(result.out.find("19 passed, 0 blocking failures, 0 errors"), std::string::npos) << result.out;
+  for (const char* clause : {"os", "package.busybox-extras [SEC-101]", "symbols.libz.so.1", "binaries-glibc-ceiling",
+                             "file./etc/apk/repositories", "user.root", "group.root", "service.sshd.service",
+                             "sysctl.kernel.randomize_va_space", "port.tcp-23", "kernel", "release-file", "regression.alp-15611 [ALP#15611]"}) {
+    EXPECT_EQ(problem_of(clause), "") << clause;
+  }
+  EXPECT_EQ(validate_junit(junit_path()), "");
+}
+
 TEST(HallmarkCli, CheckValidatesWithoutATarget) {
   const CliResult valid = run_hallmark({"check", source_path("contracts/examples/debian12-base.toml")});
   EXPECT_EQ(valid.exit_code, 0) << valid.err;

@@ -328,6 +328,17 @@ TEST(ElfFactsExecutable, NeedsLibcAndReportsNewestGlibc) {
   EXPECT_LT(compare_symbol_versions("GLIBC_2.9", "GLIBC_2.14"), 0);
 }
 
+// busybox-static (installed by .ci/setup): no .dynamic, no .dynsym. It needs nothing, so a
+// version ceiling holds for it, and it exports nothing.
+TEST(ElfFactsExecutable, StaticallyLinkedFileNeedsAndExportsNothing) {
+  const auto facts = parsers::read_elf_facts(read_file("/bin/busybox"));
+  ASSERT_TRUE(facts.has_value()) << facts.error();
+  EXPECT_TRUE(facts->needed.empty());
+  EXPECT_TRUE(facts->exports.empty());
+  EXPECT_TRUE(facts->version_needs.empty());
+  EXPECT_EQ(newest_required_version(*facts, "GLIBC_"), std::nullopt);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pure helpers
 
