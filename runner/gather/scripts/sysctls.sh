@@ -1,21 +1,13 @@
 #!/bin/sh
 # hallmark gather script: runs on the target as /bin/sh -c, after prelude.sh.
 # Arguments: /proc/sys paths. Records per path: path, then value | unreadable | absent.
-# Read with the shell's own `read`, no process per key; lines are joined with "\n" and the
-# trailing newline dropped, as $(cat) would.
-nl='
-'
+# One `cat` per key, not the shell's own `read`: an integer sysctl answers end-of-file to a read
+# at a non-zero offset, and dash's `read` takes one byte per read(2), so it would see "4" of
+# kernel.pid_max = 4194304.
 for p do
   emit path "$p"
   if [ -e "$p" ]; then
-    v=; first=1
-    if { while IFS= read -r line || [ -n "$line" ]; do
-           if [ "$first" = 1 ]; then v=$line; first=0; else v="$v$nl$line"; fi
-         done; } 2>/dev/null <"$p"; then
-      emit value "$v"
-    else
-      emit unreadable "cannot be read"
-    fi
+    if v=$(cat -- "$p" 2>&1); then emit value "$v"; else emit unreadable "$v"; fi
   else
     emit absent ""
   fi

@@ -257,6 +257,17 @@ TEST_P(FactGathererLocal, UnreadableIsToldApartFromEmpty) {
   EXPECT_FALSE(facts.sysctls.at("kernel.cad_pid").has_value());
 }
 
+// An integer sysctl answers end-of-file to any read at a non-zero offset: a shell reading one
+// byte at a time would see only its first digit.
+TEST_P(FactGathererLocal, IntegerSysctlIsReadWhole) {
+  const std::string expected = util::read_text_file("/proc/sys/kernel/pid_max").value_or("?");
+  probes::FactRequest request;
+  request.sysctls = {"kernel.pid_max"};
+  const probes::Facts facts = gather_facts(transport, request, 30s);
+  ASSERT_TRUE(facts.sysctls.at("kernel.pid_max").has_value()) << facts.sysctls.at("kernel.pid_max").error();
+  EXPECT_EQ(facts.sysctls.at("kernel.pid_max").value(), std::optional<std::string>(expected.substr(0, expected.find('\n'))));
+}
+
 // The timeout is decided by the watchdog, never by the exit status.
 TEST_P(FactGathererLocal, ExitStatus124IsNotATimeoutAndARunPastItsTimeIs) {
   probes::FactRequest request;
