@@ -112,7 +112,8 @@ void sysctls(transports::Transport& transport, const std::set<std::string>& keys
     else if (record.field == "value") facts.sysctls[key] = std::optional<std::string>(record.value);
     else if (record.field == "absent") facts.sysctls[key] = std::optional<std::string>();
     else if (record.field == "unreadable") {
-      facts.sysctls[key] = std::unexpected(fmt::format("cannot read {}: {}", key, record.value));
+      // Read permission or a handler that refuses reads: the same on every retry.
+      facts.sysctls[key] = std::unexpected(probes::deterministic_error(fmt::format("cannot read {}: {}", key, record.value)));
     }
   }
 }

@@ -128,6 +128,17 @@ TEST_F(GatherersFake, GarbageInsteadOfRecordsQuotesWhatTheTargetSaid) {
   EXPECT_EQ(facts.sockets->error(), "unexpected output from the target: \"sh: 1: Syntax error\" (exit 2: broken shell)");
 }
 
+TEST_F(GatherersFake, UnreadableSysctlIsADeterministicError) {
+  target.answer_output(scripts::k_sysctls, framed({{"path", "/proc/sys/kernel/cad_pid"},
+                                                   {"unreadable", "cat: /proc/sys/kernel/cad_pid: Permission denied"}}));
+  probes::FactRequest request;
+  request.sysctls = {"kernel.cad_pid"};
+  const probes::Facts facts = gather(request);
+  ASSERT_FALSE(facts.sysctls.at("kernel.cad_pid").has_value());
+  EXPECT_EQ(facts.sysctls.at("kernel.cad_pid").error(), "cannot read kernel.cad_pid: cat: /proc/sys/kernel/cad_pid: Permission denied");
+  EXPECT_EQ(facts.sysctls.at("kernel.cad_pid").error().kind, probes::ErrorKind::deterministic);
+}
+
 TEST_F(GatherersFake, ScriptThatCannotRunOnTheImageIsADeterministicError) {
   const std::string why = "hallmark: cannot create a temporary directory (mktemp -d) in /tmp or /dev/shm\n";
   target.answer(scripts::k_files, runner::transports::ExecResult{97, "", why});
