@@ -368,6 +368,23 @@ std::expected<void, std::string> read_dynsym(Elf* elf, std::size_t shstrndx,
   return {};
 }
 
+// Whether the loader links this file dynamically: a PT_DYNAMIC program header.
+std::expected<bool, std::string> dynamically_linked(Elf* elf) {
+  std::size_t count = 0;
+  if (elf_getphdrnum(elf, &count) != 0) {
+    return Error("malformed or truncated ELF file: cannot read program headers: " + libelf_error());
+  }
+  for (std::size_t index = 0; index < count; ++index) {
+    GElf_Phdr phdr;
+    if (gelf_getphdr(elf, static_cast<int>(index), &phdr) == nullptr) {
+      return Error("malformed or truncated ELF file: cannot read program header [" + std::to_string(index) + "]: " +
+                   libelf_error());
+    }
+    if (phdr.p_type == PT_DYNAMIC) return true;
+  }
+  return false;
+}
+
 std::expected<ElfFacts, std::string> parse(Elf* elf, std::size_t elf_size) {
   switch (elf_kind(elf)) {
     case ELF_K_ELF:
@@ -433,12 +450,16 @@ std::expected<ElfFacts, std::string> parse(Elf* elf, std::size_t elf_size) {
     *slot = std::move(*section);
   }
 
-  // A statically linked file (no .dynamic, no .dynsym: busybox-static, a Go binary) exports
-  // nothing and needs no library or symbol version: empty facts, which a version ceiling
-  // accepts and an `exports` promise rejects. A .dynamic without its .dynsym is malformed.
-  if (!dynsym && !dynamic) return ElfFacts{};
+  // A statically linked file (busybox-static, a Go binary) exports nothing and needs no library
+  // or symbol version: empty facts, which a version ceiling accepts and an `exports` promise
+  // rejects. It is told by its program headers, which the loader reads, not by missing
+  // sections: a file the loader would link dynamically but whose .dynsym cannot be found is
+  // malformed, never "needs nothing".
   if (!dynsym) {
-    return Error("ELF file has a dynamic section but no dynamic symbol table (.dynsym)");
+    const auto linked = dynamically_linked(elf);
+    if (!linked) return Error(linked.error());
+    if (!*linked) return ElfFacts{};
+    return Error("ELF file is dynamically linked (PT_DYNAMIC) but has no dynamic symbol table (.dynsym)");
   }
 
   ElfFacts facts;

@@ -481,6 +481,22 @@ TEST(ElfFactsMalformed, NoDynamicSymbolTable) {
   }
 }
 
+// A library whose .dynsym and .dynamic sections both lost their type still has PT_DYNAMIC: it is
+// malformed, not a static file that needs nothing (a version ceiling must not pass on it).
+TEST(ElfFactsMalformed, DynamicallyLinkedFileWithoutItsSectionsIsNotTakenForStatic) {
+  std::string lib = demo_library();
+  ASSERT_FALSE(lib.empty());
+  for (const auto type : {SHT_DYNSYM, SHT_DYNAMIC}) {
+    const auto section = find_section(lib, type);
+    ASSERT_TRUE(section.has_value());
+    store(lib, section->header_offset + offsetof(Elf64_Shdr, sh_type), std::uint32_t{SHT_PROGBITS});
+  }
+  const auto result = parsers::read_elf_facts(lib);
+  ASSERT_FALSE(result.has_value());
+  EXPECT_NE(result.error().find("dynamically linked (PT_DYNAMIC) but has no dynamic symbol table"), std::string::npos)
+      << result.error();
+}
+
 TEST(ElfFactsMalformed, CorruptedVersionDefinitionLinks) {
   const std::string& lib = demo_library();
   ASSERT_FALSE(lib.empty());
