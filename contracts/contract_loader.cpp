@@ -203,7 +203,7 @@ void parse_one(std::string_view text, Contract& contract, std::vector<Include>& 
   read_clauses(root, contract, errors);
 }
 
-// The largest contract an include may name: a contract is a few hundred KB at most.
+// The largest contract file read, named or included: a contract is a few hundred KB at most.
 constexpr std::uintmax_t k_max_include_bytes = 16 * 1024 * 1024;
 
 // The file an include names, or why it cannot be one: only regular .toml files of at most 16 MiB,
@@ -272,8 +272,15 @@ LoadResult parse_contract(std::string_view text, const std::string& file) {
 }
 
 LoadResult load_contract(const std::string& path) {
-  const auto text = util::read_text_file(path);
-  if (!text) return std::unexpected(std::vector<ContractError>{{{path, 0, 0}, "cannot read the contract file"}});
+  // Bounded like an include (`hallmark check /dev/zero` must end), but a pipe is fine here: the
+  // user named it (`hallmark check <(generate-contract)`).
+  const auto text = util::read_text_file(path, k_max_include_bytes);
+  if (!text) {
+    const std::string why = std::filesystem::exists(path)
+                                ? fmt::format("cannot read the contract file: unreadable, or larger than {} bytes", k_max_include_bytes)
+                                : "cannot read the contract file";
+    return std::unexpected(std::vector<ContractError>{{{path, 0, 0}, why}});
+  }
   return parse_contract(*text, path);
 }
 

@@ -6,7 +6,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <limits>
 
 #include <fmt/format.h>
 
@@ -32,11 +31,11 @@ std::string read_to_end(int fd, std::string& text, std::uintmax_t max_bytes) {
 
 }  // namespace
 
-std::optional<std::string> read_text_file(const std::string& path) {
+std::optional<std::string> read_text_file(const std::string& path, std::uintmax_t max_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
   std::string text;
-  const std::string why = read_to_end(fd, text, std::numeric_limits<std::uintmax_t>::max());
+  const std::string why = read_to_end(fd, text, max_bytes);
   ::close(fd);
   if (!why.empty()) return std::nullopt;
   return text;

@@ -171,6 +171,12 @@ TEST(ContractLoader, MissingFileIsAnError) {
   EXPECT_EQ(result.error().front().str(), "/nonexistent/contract.toml: cannot read the contract file");
 }
 
+TEST(ContractLoader, EndlessContractFileIsRefusedNotReadForever) {
+  const auto result = load_contract("/dev/zero");
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().front().str(), "/dev/zero: cannot read the contract file: unreadable, or larger than 16777216 bytes");
+}
+
 TEST(ContractLoader, ShippedExampleIsValid) {
   const auto result = load_contract(HALLMARK_SOURCE_DIR "/contracts/examples/debian12-base.toml");
   ASSERT_TRUE(result.has_value()) << result.error().front().str();

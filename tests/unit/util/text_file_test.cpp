@@ -26,6 +26,12 @@ TEST(ReadTextFile, FileThatOpensButCannotBeReadIsNothing) {
   EXPECT_EQ(read_text_file(dir.path().string()), std::nullopt);
 }
 
+TEST(ReadTextFile, EndlessSourceStopsAtTheLimit) {
+  EXPECT_EQ(read_text_file("/dev/zero", 1 << 20), std::nullopt);
+  testing::TempDir dir;
+  EXPECT_EQ(read_text_file(dir.write("four", "1234"), 4), "1234");
+}
+
 TEST(ReadRegularFile, ReturnsAFileWithinTheLimit) {
   testing::TempDir dir;
   EXPECT_EQ(read_regular_file(dir.write("small", "12345"), 5), "12345");
