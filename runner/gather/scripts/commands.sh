@@ -29,59 +29,35 @@ run_one() {
   echo "$?" >"$hm_tmp/$1.rc"
 }
 
-# emit_output FIELD FILE: a command's output, cut at 1 MiB (a "truncated" record follows). The
-# file is hallmark's own, so its size is read once; an empty one costs no process.
-emit_output() {
-  if [ ! -s "$2" ]; then emit "$1" ""; return; fi
-  n=$(wc -c <"$2"); n=$((n + 0)); t=0
-  if [ "$n" -gt 1048576 ]; then n=1048576; t=1; fi
-  printf '@hallmark %s %s\n' "$1" "$n"; head -c "$n" -- "$2"; printf '\n'
-  if [ "$t" = 1 ]; then emit truncated "$1"; fi
+# each_command FUNCTION ARGS...: FUNCTION INDEX MODE SECONDS COMMAND for each triple of ARGS.
+each_command() {
+  hm_fn=$1; shift; i=0
+  while [ $# -ge 3 ]; do i=$((i + 1)); "$hm_fn" "$i" "$1" "$2" "$3"; shift 3; done
 }
 
 # Pass 1: the commands that may overlap, at most $jobs at a time (the oldest is waited for).
-i=0; f=0; running=; n=0
-for a do
-  case $f in
-    0) mode=$a; f=1 ;;
-    1) t=$a; f=2 ;;
-    *)
-      f=0; i=$((i + 1))
-      if [ "$mode" = p ]; then
-        if [ "$n" -ge "$jobs" ]; then wait "${running%% *}"; running=${running#* }; n=$((n - 1)); fi
-        run_one "$i" "$t" "$a" &
-        running="$running$! "; n=$((n + 1))
-      fi
-      ;;
-  esac
-done
+start_parallel() {
+  [ "$2" = p ] || return 0
+  if [ "$n" -ge "$jobs" ]; then wait "${running%% *}"; running=${running#* }; n=$((n - 1)); fi
+  run_one "$1" "$3" "$4" &
+  running="$running$! "; n=$((n + 1))
+}
+running=; n=0
+each_command start_parallel "$@"
 wait
 
 # Pass 2: the commands that must not overlap with any other.
-i=0; f=0
-for a do
-  case $f in
-    0) mode=$a; f=1 ;;
-    1) t=$a; f=2 ;;
-    *) f=0; i=$((i + 1)); if [ "$mode" = s ]; then run_one "$i" "$t" "$a"; fi ;;
-  esac
-done
+run_serial() { if [ "$2" = s ]; then run_one "$1" "$3" "$4"; fi; }
+each_command run_serial "$@"
 
 # Pass 3: the records, in argument order.
-i=0; f=0
-for a do
-  case $f in
-    0) f=1 ;;
-    1) f=2 ;;
-    *)
-      f=0; i=$((i + 1))
-      emit command "$a"
-      rc=; read -r rc <"$hm_tmp/$i.rc" 2>/dev/null
-      emit exit "$rc"
-      if [ -e "$hm_tmp/$i.late" ]; then emit timed_out 1; else emit timed_out 0; fi
-      emit_output stdout "$hm_tmp/$i.out"
-      emit_output stderr "$hm_tmp/$i.err"
-      ;;
-  esac
-done
+emit_records() {
+  emit command "$4"
+  rc=; read -r rc <"$hm_tmp/$1.rc" 2>/dev/null
+  emit exit "$rc"
+  if [ -e "$hm_tmp/$1.late" ]; then emit timed_out 1; else emit timed_out 0; fi
+  emit_stable stdout "$hm_tmp/$1.out" 1048576
+  emit_stable stderr "$hm_tmp/$1.err" 1048576
+}
+each_command emit_records "$@"
 emit end ""

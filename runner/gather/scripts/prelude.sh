@@ -23,15 +23,22 @@ hm_need_tmp() {
   trap 'rm -rf "$hm_tmp"' EXIT
 }
 
-# emit_file FIELD PATH CAP: the file's first CAP bytes; a "truncated" record (value FIELD)
-# follows when the file was longer, an "unreadable" one (after an empty FIELD) when it could
-# not be read. At most CAP+1 bytes are read, into a private copy whose size is then exact: a
-# sparse file is not read to its end, and a file that changes meanwhile spoils no other record.
+# emit_stable FIELD PATH CAP: a file nothing else changes (hallmark's own), its first CAP bytes,
+# then a "truncated" record (value FIELD) when it was longer. An empty one costs no process.
+emit_stable() {
+  if [ ! -s "$2" ]; then emit "$1" ""; return; fi
+  n=$(wc -c <"$2"); n=$((n + 0))
+  t=0; if [ "$n" -gt "$3" ]; then n=$3; t=1; fi
+  printf '@hallmark %s %s\n' "$1" "$n"; head -c "$n" -- "$2"; printf '\n'
+  if [ "$t" = 1 ]; then emit truncated "$1"; fi
+}
+
+# emit_file FIELD PATH CAP: emit_stable of any file, or an "unreadable" record (after an empty
+# FIELD) when it could not be read. At most CAP+1 bytes are read, into a private copy whose size
+# is then exact: a sparse file is not read to its end, and a file that changes meanwhile spoils
+# no other record.
 emit_file() {
   hm_need_tmp
   if ! head -c "$(($3 + 1))" -- "$2" >"$hm_tmp/copy" 2>/dev/null; then emit "$1" ""; emit unreadable "$1"; return; fi
-  n=$(wc -c <"$hm_tmp/copy"); n=$((n + 0))
-  t=0; if [ "$n" -gt "$3" ]; then n=$3; t=1; fi
-  printf '@hallmark %s %s\n' "$1" "$n"; head -c "$n" -- "$hm_tmp/copy"; printf '\n'
-  if [ "$t" = 1 ]; then emit truncated "$1"; fi
+  emit_stable "$1" "$hm_tmp/copy" "$3"
 }
