@@ -1,10 +1,12 @@
 #include "runner/gather/fact_gatherer.hpp"
 
+#include <signal.h>
 #include <sys/stat.h>
 
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <sstream>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -17,6 +19,13 @@ namespace {
 
 using namespace std::chrono_literals;
 
+// A process that has ended but is not yet waited for by its parent.
+bool is_zombie(pid_t pid) {
+  const std::string stat = util::read_text_file(fmt::format("/proc/{}/stat", pid)).value_or("");
+  const auto end = stat.rfind(") ");
+  return end == std::string::npos || stat.substr(end + 2, 1) == "Z";
+}
+
 // A transport whose target is gone: every exec fails.
 class FakeDeadTransport final : public transports::Transport {
  public:
@@ -28,15 +37,14 @@ class FakeDeadTransport final : public transports::Transport {
 };
 
 // The shells a target's /bin/sh may be. busybox runs with a PATH of its own applets only, as
-// on an image without coreutils; once more without a `timeout` applet.
-enum class Shell { dash, bash, busybox, busybox_without_timeout };
+// on an image without coreutils.
+enum class Shell { dash, bash, busybox };
 
 std::string shell_name(const ::testing::TestParamInfo<Shell>& info) {
   switch (info.param) {
     case Shell::dash: return "dash";
     case Shell::bash: return "bash";
     case Shell::busybox: return "busybox";
-    case Shell::busybox_without_timeout: return "busybox_without_timeout";
   }
   return "unknown";
 }
@@ -71,21 +79,19 @@ class FactGathererLocal : public ::testing::TestWithParam<Shell> {
     switch (shell) {
       case Shell::dash: return {"/usr/bin/dash"};
       case Shell::bash: return {"/usr/bin/bash", "--posix"};
-      case Shell::busybox:
-      case Shell::busybox_without_timeout: return {"/usr/bin/env", "PATH=" + applets.string(), "/bin/busybox", "sh"};
+      case Shell::busybox: return {"/usr/bin/env", "PATH=" + applets.string(), "/bin/busybox", "sh"};
     }
     return {};
   }
 
   // A directory of busybox's applets, for its PATH.
-  static std::filesystem::path busybox_applets(const testing::TempDir& dir, Shell shell) {
+  static std::filesystem::path busybox_applets(const testing::TempDir& dir) {
     const auto applets = dir.path() / "busybox-applets";
     std::filesystem::create_directories(applets);
     const auto list = transports::LocalTransport().exec({"/bin/busybox", "--list"}, {}, 10s);
     if (!list || list->exit_code != 0) throw std::runtime_error("busybox --list failed: is busybox-static installed?");
     std::istringstream names(list->out);
     for (std::string name; std::getline(names, name);) {
-      if (name == "timeout" && shell == Shell::busybox_without_timeout) continue;
       std::filesystem::create_symlink("/bin/busybox", applets / name);
     }
     return applets;
@@ -99,10 +105,10 @@ class FactGathererLocal : public ::testing::TestWithParam<Shell> {
   }
 
   testing::TempDir dir;
-  ShellTransport transport{shell_command(GetParam(), busybox_applets(dir, GetParam()))};
+  ShellTransport transport{shell_command(GetParam(), busybox_applets(dir))};
 };
 
-INSTANTIATE_TEST_SUITE_P(Shells, FactGathererLocal, ::testing::Values(Shell::dash, Shell::bash, Shell::busybox, Shell::busybox_without_timeout),
+INSTANTIATE_TEST_SUITE_P(Shells, FactGathererLocal, ::testing::Values(Shell::dash, Shell::bash, Shell::busybox),
                          shell_name);
 
 TEST_P(FactGathererLocal, FileMetadataAndContentAreByteExact) {
@@ -281,6 +287,84 @@ TEST_P(FactGathererLocal, ExitStatus124IsNotATimeoutAndARunPastItsTimeIs) {
   ASSERT_TRUE(slow.has_value()) << slow.error();
   EXPECT_TRUE(slow->timed_out);
   EXPECT_EQ(slow->out, "");
+}
+
+// At its timeout a command is stopped with everything it started: a child it waits for does
+// not live on.
+TEST_P(FactGathererLocal, TimeoutStopsTheCommandAndWhatItStarted) {
+  const std::string pid_file = (dir.path() / "child.pid").string();
+  const std::string command = fmt::format("sleep 60 & echo $! >{}; wait", pid_file);
+  probes::FactRequest request;
+  request.commands = {{command, {1s}}};
+  const probes::Facts facts = gather_facts(transport, request, 30s);
+  ASSERT_TRUE(facts.commands.at(command).has_value()) << facts.commands.at(command).error();
+  EXPECT_TRUE(facts.commands.at(command)->timed_out);
+  const pid_t child = std::stoi(util::read_text_file(pid_file).value_or("0"));
+  ASSERT_GT(child, 0);
+  bool gone = false;
+  for (int i = 0; i < 50 && !gone; ++i, std::this_thread::sleep_for(100ms)) gone = kill(child, 0) != 0 || is_zombie(child);
+  EXPECT_TRUE(gone) << "sleep " << child << " outlived its command's timeout";
+}
+
+// `exit` and `exec` in a command end its own process, not the script: the status is exact.
+TEST_P(FactGathererLocal, ExitAndExecInACommandGiveItsOwnStatus) {
+  probes::FactRequest request;
+  request.commands = {{"echo a; exit 7", {10s}}, {"exec sh -c 'echo b; exit 9'", {10s}}, {"echo c", {10s}}};
+  const probes::Facts facts = gather_facts(transport, request, 30s);
+  ASSERT_TRUE(facts.commands.at("echo a; exit 7").has_value()) << facts.commands.at("echo a; exit 7").error();
+  EXPECT_EQ(facts.commands.at("echo a; exit 7")->exit_code, 7);
+  EXPECT_EQ(facts.commands.at("echo a; exit 7")->out, "a\n");
+  EXPECT_EQ(facts.commands.at("exec sh -c 'echo b; exit 9'")->exit_code, 9);
+  EXPECT_EQ(facts.commands.at("exec sh -c 'echo b; exit 9'")->out, "b\n");
+  EXPECT_EQ(facts.commands.at("echo c")->out, "c\n");
+}
+
+// Hundreds of commands through a small pool: each keeps its own streams and status.
+TEST_P(FactGathererLocal, ManyCommandsEachKeepTheirOwnStreamsAndStatus) {
+  probes::FactRequest request;
+  for (int i = 0; i < 300; ++i) request.commands[fmt::format("echo out{0}; echo err{0} >&2; exit {1}", i, i % 7)] = {30s};
+  const probes::Facts facts = gather_facts(transport, request, 60s, 4);
+  for (int i = 0; i < 300; ++i) {
+    const auto& run = facts.commands.at(fmt::format("echo out{0}; echo err{0} >&2; exit {1}", i, i % 7));
+    ASSERT_TRUE(run.has_value()) << run.error();
+    EXPECT_EQ(run->out, fmt::format("out{}\n", i));
+    EXPECT_EQ(run->err, fmt::format("err{}\n", i));
+    EXPECT_EQ(run->exit_code, i % 7);
+  }
+}
+
+// A command leaves a process behind that goes on writing to its output (here without a pause,
+// so the streams cannot be read while they hold still): the other commands' output stays
+// exact, and this one's is what was written by the time it was read.
+TEST_P(FactGathererLocal, ProcessLeftWritingToItsOutputSpoilsNoOtherCommand) {
+  const std::string pid_file = (dir.path() / "writer.pid").string();
+  const std::string writer =
+      fmt::format("(i=0; while [ $i -lt 2000000 ]; do echo x; i=$((i+1)); done) & echo $! >{}; echo first", pid_file);
+  probes::FactRequest request;
+  request.commands = {{writer, {30s}}, {"sleep 0.3; echo other", {30s}}, {"printf 'no newline'", {30s}}};
+  const probes::Facts facts = gather_facts(transport, request, 60s);
+  kill(std::stoi(util::read_text_file(pid_file).value_or("0")), SIGKILL);
+  const auto& left = facts.commands.at(writer);
+  ASSERT_TRUE(left.has_value()) << left.error();
+  EXPECT_NE(left->out.find("first\n"), std::string::npos);
+  EXPECT_EQ(left->out.find_first_not_of("firstx\n"), std::string::npos);
+  EXPECT_EQ(facts.commands.at("sleep 0.3; echo other")->out, "other\n");
+  EXPECT_EQ(facts.commands.at("printf 'no newline'")->out, "no newline");
+}
+
+// A stream over the cap (1 MiB) is cut there, and the other streams stay exact: whether the
+// streams travel together (1.5 MB in all) or, past 32 MiB in all, one by one.
+TEST_P(FactGathererLocal, StreamOverTheCapIsCutAndTheOthersStayExact) {
+  for (const int size : {1500000, 34000000}) {
+    const std::string big = fmt::format("head -c {} /dev/zero; echo warn >&2", size);
+    probes::FactRequest request;
+    request.commands = {{big, {30s}}, {"echo small", {30s}}};
+    const probes::Facts facts = gather_facts(transport, request, 60s);
+    ASSERT_TRUE(facts.commands.at(big).has_value()) << facts.commands.at(big).error();
+    EXPECT_EQ(facts.commands.at(big)->out, std::string(1u << 20, '\0')) << size;
+    EXPECT_EQ(facts.commands.at(big)->err, "warn\n") << size;
+    EXPECT_EQ(facts.commands.at("echo small")->out, "small\n") << size;
+  }
 }
 
 // hallmark's own tools run with LC_ALL=C; a contract's command runs with the caller's locale.

@@ -178,7 +178,39 @@ TEST_F(GatherersFake, CommandRunKeepsItsExitCodeStreamsAndTimeout) {
   EXPECT_EQ(facts.commands.at("id -u")->out, "0\n");
   EXPECT_FALSE(facts.commands.at("id -u")->timed_out);
   EXPECT_TRUE(facts.commands.at("sleep 99")->timed_out);
-  EXPECT_EQ(target.arguments_of(scripts::k_commands), (std::vector<std::string>{"8", "p", "10", "id -u", "p", "1", "sleep 99"}));
+  EXPECT_EQ(target.arguments_of(scripts::k_commands), (std::vector<std::string>{"8", "1048576", "33554432", "p", "10", "id -u", "p", "1", "sleep 99"}));
+}
+
+// The usual answer: every stream end to end in one blob, cut by the sizes `wc -c` gave.
+TEST_F(GatherersFake, CommandStreamsAreCutFromTheBlobBySize) {
+  target.answer_output(scripts::k_commands,
+                       framed({{"sizes", "      2 1.out\n      4 1.err\n      0 2.out\n      3 2.err\n      9 total"},
+                               {"blob", "0\nwarnout"},
+                               {"command", "id -u"}, {"exit", "0"}, {"timed_out", "0"},
+                               {"command", "ls /x"}, {"exit", "2"}, {"timed_out", "0"}}));
+  probes::FactRequest request;
+  request.commands = {{"id -u", {10s}}, {"ls /x", {10s}}};
+  const probes::Facts facts = gather(request);
+  ASSERT_TRUE(facts.commands.at("id -u").has_value()) << facts.commands.at("id -u").error();
+  EXPECT_EQ(facts.commands.at("id -u")->out, "0\n");
+  EXPECT_EQ(facts.commands.at("id -u")->err, "warn");
+  ASSERT_TRUE(facts.commands.at("ls /x").has_value()) << facts.commands.at("ls /x").error();
+  EXPECT_EQ(facts.commands.at("ls /x")->out, "");
+  EXPECT_EQ(facts.commands.at("ls /x")->err, "out");
+  EXPECT_EQ(facts.commands.at("ls /x")->exit_code, 2);
+}
+
+// Sizes that do not account for the blob byte for byte would hand one command's output to
+// another: every command is an error instead.
+TEST_F(GatherersFake, BlobWhoseSizesDoNotAddUpIsAnErrorForEveryCommand) {
+  for (const std::string sizes : {"2 1.out\n4 1.err\n9 total", "2 1.out\n9 total", "2 1.out\nx 1.err\n", "20 1.out\n0 1.err\n"}) {
+    target.answer_output(scripts::k_commands, framed({{"sizes", sizes}, {"blob", "0\nwarnout"},
+                                                       {"command", "id -u"}, {"exit", "0"}, {"timed_out", "0"}}));
+    probes::FactRequest request;
+    request.commands = {{"id -u", {10s}}};
+    const probes::Facts facts = gather(request);
+    ASSERT_FALSE(facts.commands.at("id -u").has_value()) << sizes;
+  }
 }
 
 TEST_F(GatherersFake, CommandThatMustNotOverlapIsSentToRunAloneWithThePoolSize) {
@@ -188,7 +220,7 @@ TEST_F(GatherersFake, CommandThatMustNotOverlapIsSentToRunAloneWithThePoolSize) 
   request.commands = {{"apt-get check", {30s, false}}};
   const probes::Facts facts = gather_facts(target, request, 5s, 3);
   ASSERT_TRUE(facts.commands.at("apt-get check").has_value());
-  EXPECT_EQ(target.arguments_of(scripts::k_commands), (std::vector<std::string>{"3", "s", "30", "apt-get check"}));
+  EXPECT_EQ(target.arguments_of(scripts::k_commands), (std::vector<std::string>{"3", "1048576", "33554432", "s", "30", "apt-get check"}));
 }
 
 TEST_F(GatherersFake, OnlyTheKindsAskedForAreGathered) {
