@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "probes/parsers/dpkg_status.hpp"
+#include "probes/parsers/grep_lines.hpp"
 #include "probes/parsers/stat_line.hpp"
 #include "probes/parsers/package_databases.hpp"
 #include "probes/parsers/proc_net.hpp"
@@ -107,14 +108,38 @@ void sysctls(transports::Transport& transport, const std::set<std::string>& keys
   const auto records = run_keyed_script(transport, scripts::k_sysctls, paths, timeout, facts.sysctls);
   if (!records) return;
   std::string key;
+  std::set<std::string> absent;
+  const Record* lines = nullptr;
   for (const Record& record : *records) {
     if (record.field == "path") key = key_by_path[record.value];
     else if (record.field == "value") facts.sysctls[key] = std::optional<std::string>(record.value);
-    else if (record.field == "absent") facts.sysctls[key] = std::optional<std::string>();
-    else if (record.field == "unreadable") {
+    else if (record.field == "absent") {
+      facts.sysctls[key] = std::optional<std::string>();
+      absent.insert(key);
+    } else if (record.field == "unreadable") {
       // Read permission or a handler that refuses reads: the same on every retry.
       facts.sysctls[key] = std::unexpected(probes::deterministic_error(fmt::format("cannot read {}: {}", key, record.value)));
+    } else if (record.field == "lines") {
+      lines = &record;
+    } else if (record.field == "truncated" && record.value == "lines") {
+      for (const std::string& each : keys) {
+        if (absent.contains(each)) continue;
+        facts.sysctls[each] = std::unexpected(probes::deterministic_error("the kernel parameters are larger than hallmark reads (16 MiB)"));
+      }
+      return;
     }
+  }
+  if (!lines) return;
+  // Every key that exists was read by the one `grep`, in the order of `paths`.
+  std::vector<std::string> read;
+  for (const std::string& path : paths) {
+    if (!absent.contains(key_by_path[path])) read.push_back(path);
+  }
+  auto values = probes::parsers::parse_grep_lines(lines->value, read);
+  for (const std::string& path : read) {
+    const std::string& each = key_by_path[path];
+    if (!values) facts.sysctls[each] = std::unexpected(probes::deterministic_error(values.error()));
+    else facts.sysctls[each] = std::optional<std::string>((*values)[path]);
   }
 }
 

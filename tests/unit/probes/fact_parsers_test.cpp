@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "probes/parsers/dpkg_status.hpp"
+#include "probes/parsers/grep_lines.hpp"
 #include "probes/parsers/package_databases.hpp"
 #include "probes/parsers/proc_net.hpp"
 
@@ -115,6 +116,29 @@ TEST(ProcNet, DecodesIpv6AndMappedIpv4) {
 
 TEST(ProcNet, GarbageIsAnErrorNotAnEmptyTable) {
   EXPECT_FALSE(parsers::parse_proc_net("header\n 0: zz:yy 00:00 0A\n", contracts::Protocol::tcp, false).has_value());
+}
+
+// `grep -H ''` of three sysctl files: a path that is a prefix of another keeps its own lines,
+// a multi-line value keeps its inner newlines, an empty file has "".
+TEST(GrepLines, EachPathGetsItsOwnLinesInOrder) {
+  const std::vector<std::string> paths{"/proc/sys/a", "/proc/sys/ab", "/proc/sys/empty", "/proc/sys/c"};
+  const auto contents = parsers::parse_grep_lines("/proc/sys/a:1\n/proc/sys/ab:x:y\n/proc/sys/ab:\n/proc/sys/ab:z\n"
+                                                  "/proc/sys/c:4194304\n/proc/sys/c:\n",
+                                                  paths);
+  ASSERT_TRUE(contents.has_value()) << contents.error();
+  EXPECT_EQ(contents->at("/proc/sys/a"), "1");
+  EXPECT_EQ(contents->at("/proc/sys/ab"), "x:y\n\nz");
+  EXPECT_EQ(contents->at("/proc/sys/empty"), "");
+  EXPECT_EQ(contents->at("/proc/sys/c"), "4194304");
+}
+
+// A line of no path still to come (grep's own message, or paths out of order) is an error,
+// never a value for some path.
+TEST(GrepLines, LineOfNoPathStillToComeIsAnError) {
+  const std::vector<std::string> paths{"/proc/sys/a", "/proc/sys/b"};
+  EXPECT_FALSE(parsers::parse_grep_lines("grep: /proc/sys/a: binary file matches\n", paths).has_value());
+  EXPECT_FALSE(parsers::parse_grep_lines("/proc/sys/b:1\n/proc/sys/a:2\n", paths).has_value());
+  EXPECT_FALSE(parsers::parse_grep_lines("/proc/sys/a\n", paths).has_value());
 }
 
 }  // namespace

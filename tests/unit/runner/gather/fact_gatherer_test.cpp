@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "probes/sysctl_probe.hpp"
 #include "runner/transports/local_transport.hpp"
 #include "support/temp_dir.hpp"
 #include "util/text_file.hpp"
@@ -272,6 +273,25 @@ TEST_P(FactGathererLocal, IntegerSysctlIsReadWhole) {
   const probes::Facts facts = gather_facts(transport, request, 30s);
   ASSERT_TRUE(facts.sysctls.at("kernel.pid_max").has_value()) << facts.sysctls.at("kernel.pid_max").error();
   EXPECT_EQ(facts.sysctls.at("kernel.pid_max").value(), std::optional<std::string>(expected.substr(0, expected.find('\n'))));
+}
+
+// Many keys at once (one `grep` reads them all): each keeps its own value, whitespace inside it
+// included, and a missing one is absent.
+TEST_P(FactGathererLocal, ManySysctlsAreReadTogetherEachWithItsOwnValue) {
+  const std::vector<std::string> keys{"kernel.ostype", "kernel.osrelease", "kernel.pid_max", "net.ipv4.ip_local_port_range",
+                                      "kernel.threads-max", "vm.overcommit_memory"};
+  probes::FactRequest request;
+  for (const std::string& key : keys) request.sysctls.insert(key);
+  request.sysctls.insert("kernel.hallmark_does_not_exist");
+  const probes::Facts facts = gather_facts(transport, request, 30s);
+  for (const std::string& key : keys) {
+    std::string expected = util::read_text_file(probes::sysctl_path(key)).value_or("?");
+    expected.erase(expected.find_last_not_of('\n') + 1);
+    ASSERT_TRUE(facts.sysctls.at(key).has_value()) << key << ": " << facts.sysctls.at(key).error();
+    EXPECT_EQ(facts.sysctls.at(key).value(), std::optional<std::string>(expected)) << key;
+  }
+  ASSERT_TRUE(facts.sysctls.at("kernel.hallmark_does_not_exist").has_value());
+  EXPECT_FALSE(facts.sysctls.at("kernel.hallmark_does_not_exist")->has_value());
 }
 
 // The timeout is decided by the watchdog, never by the exit status.

@@ -223,6 +223,31 @@ TEST_F(GatherersFake, CommandThatMustNotOverlapIsSentToRunAloneWithThePoolSize) 
   EXPECT_EQ(target.arguments_of(scripts::k_commands), (std::vector<std::string>{"3", "1048576", "33554432", "s", "30", "apt-get check"}));
 }
 
+// The usual answer: the keys that exist read by one `grep -H ''`, split among them in order.
+TEST_F(GatherersFake, SysctlsReadTogetherAreSplitByPath) {
+  target.answer_output(scripts::k_sysctls, framed({{"path", "/proc/sys/kernel/nope"}, {"absent", ""},
+                                                    {"lines", "/proc/sys/kernel/ostype:Linux\n/proc/sys/net/ipv4/ip_local_port_range:32768\t60999\n"}}));
+  probes::FactRequest request;
+  request.sysctls = {"kernel.ostype", "kernel.nope", "net.ipv4.ip_local_port_range", "vm.empty"};
+  const probes::Facts facts = gather(request);
+  EXPECT_EQ(facts.sysctls.at("kernel.ostype").value(), std::optional<std::string>("Linux"));
+  EXPECT_EQ(facts.sysctls.at("net.ipv4.ip_local_port_range").value(), std::optional<std::string>("32768\t60999"));
+  EXPECT_EQ(facts.sysctls.at("vm.empty").value(), std::optional<std::string>(""));
+  EXPECT_EQ(facts.sysctls.at("kernel.nope").value(), std::optional<std::string>());
+}
+
+// Lines that belong to no key, or cut at the cap, are errors for every key read, never values.
+TEST_F(GatherersFake, SysctlLinesThatCannotBeSplitOrWereCutAreErrors) {
+  for (const auto& answer : {framed({{"lines", "grep: /proc/sys/kernel/ostype: binary file matches\n"}}),
+                             framed({{"lines", "/proc/sys/kernel/ostype:Lin"}, {"truncated", "lines"}})}) {
+    target.answer_output(scripts::k_sysctls, answer);
+    probes::FactRequest request;
+    request.sysctls = {"kernel.ostype"};
+    const probes::Facts facts = gather(request);
+    ASSERT_FALSE(facts.sysctls.at("kernel.ostype").has_value()) << answer;
+  }
+}
+
 TEST_F(GatherersFake, OnlyTheKindsAskedForAreGathered) {
   target.answer_output(scripts::k_sockets, framed({{"tcp", k_no_sockets}, {"tcp6", ""}, {"udp", k_no_sockets}, {"udp6", ""}}));
   probes::FactRequest request;
