@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 
 #include "probes/parsers/dpkg_status.hpp"
-#include "probes/parsers/grep_lines.hpp"
+#include "probes/parsers/headed_files.hpp"
 #include "probes/parsers/stat_line.hpp"
 #include "probes/parsers/package_databases.hpp"
 #include "probes/parsers/proc_net.hpp"
@@ -98,48 +98,59 @@ void files(transports::Transport& transport, const std::map<std::string, bool>& 
 }
 
 void sysctls(transports::Transport& transport, const std::set<std::string>& keys, milliseconds timeout, probes::Facts& facts) {
-  std::vector<std::string> paths;
+  constexpr std::size_t k_value_cap = std::size_t{1} << 20;
+  std::vector<std::string> args{std::to_string(k_value_cap)};
   std::map<std::string, std::string> key_by_path;
   for (const std::string& key : keys) {
-    paths.push_back(probes::sysctl_path(key));
-    key_by_path[paths.back()] = key;
+    args.push_back(probes::sysctl_path(key));
+    key_by_path[args.back()] = key;
     facts.sysctls[key] = std::unexpected("the target did not report on this key");
   }
-  const auto records = run_keyed_script(transport, scripts::k_sysctls, paths, timeout, facts.sysctls);
+  const auto records = run_keyed_script(transport, scripts::k_sysctls, args, timeout, facts.sysctls);
   if (!records) return;
   std::string key;
-  std::set<std::string> absent;
-  const Record* lines = nullptr;
+  std::set<std::string> reported;  // paths with records of their own
+  const Record* values = nullptr;
   for (const Record& record : *records) {
-    if (record.field == "path") key = key_by_path[record.value];
-    else if (record.field == "value") facts.sysctls[key] = std::optional<std::string>(record.value);
-    else if (record.field == "absent") {
+    if (record.field == "path") {
+      key = key_by_path[record.value];
+      reported.insert(record.value);
+    } else if (record.field == "value") {
+      facts.sysctls[key] = std::optional<std::string>(record.value);
+    } else if (record.field == "absent") {
       facts.sysctls[key] = std::optional<std::string>();
-      absent.insert(key);
     } else if (record.field == "unreadable") {
       // Read permission or a handler that refuses reads: the same on every retry.
       facts.sysctls[key] = std::unexpected(probes::deterministic_error(fmt::format("cannot read {}: {}", key, record.value)));
-    } else if (record.field == "lines") {
-      lines = &record;
-    } else if (record.field == "truncated" && record.value == "lines") {
-      for (const std::string& each : keys) {
-        if (absent.contains(each)) continue;
-        facts.sysctls[each] = std::unexpected(probes::deterministic_error("the kernel parameters are larger than hallmark reads (16 MiB)"));
+    } else if (record.field == "values") {
+      values = &record;
+    } else if (record.field == "truncated" && record.value == "values") {
+      values = nullptr;  // the keys keep "did not report"; cut at 16 MiB, nothing here is whole
+      for (const auto& [path, each] : key_by_path) {
+        if (!reported.contains(path)) facts.sysctls[each] = std::unexpected(probes::deterministic_error("the kernel parameters are larger than hallmark reads (16 MiB)"));
       }
-      return;
     }
   }
-  if (!lines) return;
-  // Every key that exists was read by the one `grep`, in the order of `paths`.
-  std::vector<std::string> read;
-  for (const std::string& path : paths) {
-    if (!absent.contains(key_by_path[path])) read.push_back(path);
+  if (!values) return;
+  // The other paths, in the order they were sent, were read by one `head`.
+  std::vector<std::string> together;
+  for (auto path = args.begin() + 1; path != args.end(); ++path) {
+    if (!reported.contains(*path)) together.push_back(*path);
   }
-  auto values = probes::parsers::parse_grep_lines(lines->value, read);
-  for (const std::string& path : read) {
-    const std::string& each = key_by_path[path];
-    if (!values) facts.sysctls[each] = std::unexpected(probes::deterministic_error(values.error()));
-    else facts.sysctls[each] = std::optional<std::string>((*values)[path]);
+  const auto contents = probes::parsers::parse_headed_files(values->value, together);
+  for (const std::string& path : together) {
+    auto& fact = facts.sysctls[key_by_path[path]];
+    if (!contents) {
+      fact = std::unexpected(probes::deterministic_error(contents.error()));
+      continue;
+    }
+    std::string value = contents->at(path);
+    if (value.size() > k_value_cap) {
+      fact = std::unexpected(probes::deterministic_error(fmt::format("{} is longer than hallmark reads (1 MiB)", key_by_path[path])));
+      continue;
+    }
+    value.erase(value.find_last_not_of('\n') + 1);  // as $(cat PATH) gives it
+    fact = std::optional<std::string>(std::move(value));
   }
 }
 

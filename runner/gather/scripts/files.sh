@@ -39,27 +39,30 @@ stat_batch() {
   batch=; k=0
 }
 
-# Pass 1: which paths exist (1) or not (0), decided once, and their stat lines in order.
+# Pass 1: which paths exist (a line 1) or not (0), decided once, and their stat lines in order.
+# (Files, not shell strings: taking one character off a long string costs dash its length.)
 : >"$hm_tmp/stat"
-exists=; batch=; k=0
+exec 4>"$hm_tmp/exists"
+batch=; k=0
 i=0
 for a do
   i=$((i + 1))
   [ $((i % 2)) = 0 ] || continue
   if [ -L "$a" ] || [ -e "$a" ]; then
-    exists="${exists}1"; hm_quote "$a"; batch="$batch $hm_q"; k=$((k + 1))
+    echo 1 >&4; hm_quote "$a"; batch="$batch $hm_q"; k=$((k + 1))
     [ "$k" -ge 200 ] && stat_batch
   else
-    exists="${exists}0"
+    echo 0 >&4
   fi
 done
 stat_batch
+exec 4>&-
 
 # Pass 2: the records, path by path.
-exec 3<"$hm_tmp/stat"
+exec 3<"$hm_tmp/stat" 4<"$hm_tmp/exists"
 while [ $# -ge 2 ]; do
   want=$1; p=$2; shift 2
-  e=${exists%"${exists#?}"}; exists=${exists#?}
+  read -r e <&4
   emit path "$p"
   if [ "$e" = 1 ]; then
     IFS= read -r line <&3 || line="stat gave no answer"
@@ -72,5 +75,5 @@ while [ $# -ge 2 ]; do
     emit absent ""
   fi
 done
-exec 3<&-
+exec 3<&- 4<&-
 emit end ""

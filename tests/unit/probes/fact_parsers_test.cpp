@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "probes/parsers/dpkg_status.hpp"
-#include "probes/parsers/grep_lines.hpp"
+#include "probes/parsers/headed_files.hpp"
 #include "probes/parsers/package_databases.hpp"
 #include "probes/parsers/proc_net.hpp"
 
@@ -118,27 +118,27 @@ TEST(ProcNet, GarbageIsAnErrorNotAnEmptyTable) {
   EXPECT_FALSE(parsers::parse_proc_net("header\n 0: zz:yy 00:00 0A\n", contracts::Protocol::tcp, false).has_value());
 }
 
-// `grep -H ''` of three sysctl files: a path that is a prefix of another keeps its own lines,
-// a multi-line value keeps its inner newlines, an empty file has "".
-TEST(GrepLines, EachPathGetsItsOwnLinesInOrder) {
-  const std::vector<std::string> paths{"/proc/sys/a", "/proc/sys/ab", "/proc/sys/empty", "/proc/sys/c"};
-  const auto contents = parsers::parse_grep_lines("/proc/sys/a:1\n/proc/sys/ab:x:y\n/proc/sys/ab:\n/proc/sys/ab:z\n"
-                                                  "/proc/sys/c:4194304\n/proc/sys/c:\n",
-                                                  paths);
+// `head -v` of three sysctl files: a path that is a prefix of another keeps its own bytes, a
+// multi-line value keeps its newlines, an empty file has "".
+TEST(HeadedFiles, EachPathGetsItsOwnBytes) {
+  const std::vector<std::string> paths{"/proc/sys/a", "/proc/sys/a/b", "/proc/sys/empty", "/proc/sys/c"};
+  const auto contents = parsers::parse_headed_files("==> /proc/sys/a <==\n1\n\n==> /proc/sys/a/b <==\nx y\n\nz\n\n"
+                                                    "==> /proc/sys/empty <==\n\n==> /proc/sys/c <==\n32768\t60999\n",
+                                                    paths);
   ASSERT_TRUE(contents.has_value()) << contents.error();
-  EXPECT_EQ(contents->at("/proc/sys/a"), "1");
-  EXPECT_EQ(contents->at("/proc/sys/ab"), "x:y\n\nz");
+  EXPECT_EQ(contents->at("/proc/sys/a"), "1\n");
+  EXPECT_EQ(contents->at("/proc/sys/a/b"), "x y\n\nz\n");
   EXPECT_EQ(contents->at("/proc/sys/empty"), "");
-  EXPECT_EQ(contents->at("/proc/sys/c"), "4194304");
+  EXPECT_EQ(contents->at("/proc/sys/c"), "32768\t60999\n");
 }
 
-// A line of no path still to come (grep's own message, or paths out of order) is an error,
-// never a value for some path.
-TEST(GrepLines, LineOfNoPathStillToComeIsAnError) {
+// A section missing, out of order, or output that is not head's is an error, never a value.
+TEST(HeadedFiles, OutputThatIsNotEveryPathInOrderIsAnError) {
   const std::vector<std::string> paths{"/proc/sys/a", "/proc/sys/b"};
-  EXPECT_FALSE(parsers::parse_grep_lines("grep: /proc/sys/a: binary file matches\n", paths).has_value());
-  EXPECT_FALSE(parsers::parse_grep_lines("/proc/sys/b:1\n/proc/sys/a:2\n", paths).has_value());
-  EXPECT_FALSE(parsers::parse_grep_lines("/proc/sys/a\n", paths).has_value());
+  EXPECT_FALSE(parsers::parse_headed_files("==> /proc/sys/a <==\n1\n", paths).has_value());
+  EXPECT_FALSE(parsers::parse_headed_files("==> /proc/sys/b <==\n1\n\n==> /proc/sys/a <==\n2\n", paths).has_value());
+  EXPECT_FALSE(parsers::parse_headed_files("head: invalid option -- 'v'\n", paths).has_value());
+  EXPECT_FALSE(parsers::parse_headed_files("x", {}).has_value());
 }
 
 }  // namespace

@@ -275,14 +275,17 @@ TEST_P(FactGathererLocal, IntegerSysctlIsReadWhole) {
   EXPECT_EQ(facts.sysctls.at("kernel.pid_max").value(), std::optional<std::string>(expected.substr(0, expected.find('\n'))));
 }
 
-// Many keys at once (one `grep` reads them all): each keeps its own value, whitespace inside it
-// included, and a missing one is absent.
+// Many keys at once (one `head` reads them all): each keeps its own value, whitespace inside it
+// included, a missing one is absent, and one the kernel refuses to read (an unset IPv6
+// stable_secret answers EIO) is an error, never an empty value.
 TEST_P(FactGathererLocal, ManySysctlsAreReadTogetherEachWithItsOwnValue) {
   const std::vector<std::string> keys{"kernel.ostype", "kernel.osrelease", "kernel.pid_max", "net.ipv4.ip_local_port_range",
                                       "kernel.threads-max", "vm.overcommit_memory"};
   probes::FactRequest request;
   for (const std::string& key : keys) request.sysctls.insert(key);
   request.sysctls.insert("kernel.hallmark_does_not_exist");
+  const std::string refused = "net.ipv6.conf.lo.stable_secret";
+  request.sysctls.insert(refused);
   const probes::Facts facts = gather_facts(transport, request, 30s);
   for (const std::string& key : keys) {
     std::string expected = util::read_text_file(probes::sysctl_path(key)).value_or("?");
@@ -292,6 +295,9 @@ TEST_P(FactGathererLocal, ManySysctlsAreReadTogetherEachWithItsOwnValue) {
   }
   ASSERT_TRUE(facts.sysctls.at("kernel.hallmark_does_not_exist").has_value());
   EXPECT_FALSE(facts.sysctls.at("kernel.hallmark_does_not_exist")->has_value());
+  if (std::filesystem::exists(probes::sysctl_path(refused))) {
+    EXPECT_FALSE(facts.sysctls.at(refused).has_value()) << facts.sysctls.at(refused).value().value_or("absent");
+  }
 }
 
 // The timeout is decided by the watchdog, never by the exit status.

@@ -223,28 +223,36 @@ TEST_F(GatherersFake, CommandThatMustNotOverlapIsSentToRunAloneWithThePoolSize) 
   EXPECT_EQ(target.arguments_of(scripts::k_commands), (std::vector<std::string>{"3", "1048576", "33554432", "s", "30", "apt-get check"}));
 }
 
-// The usual answer: the keys that exist read by one `grep -H ''`, split among them in order.
+// The usual answer: the keys that exist read by one `head -v`, split among them in order; a key
+// head could not read has records of its own.
 TEST_F(GatherersFake, SysctlsReadTogetherAreSplitByPath) {
-  target.answer_output(scripts::k_sysctls, framed({{"path", "/proc/sys/kernel/nope"}, {"absent", ""},
-                                                    {"lines", "/proc/sys/kernel/ostype:Linux\n/proc/sys/net/ipv4/ip_local_port_range:32768\t60999\n"}}));
+  target.answer_output(scripts::k_sysctls,
+                       framed({{"path", "/proc/sys/kernel/nope"}, {"absent", ""},
+                               {"path", "/proc/sys/net/ipv6/conf/lo/stable_secret"}, {"unreadable", "Input/output error"},
+                               {"values", "==> /proc/sys/kernel/ostype <==\nLinux\n\n==> /proc/sys/net/ipv4/ip_local_port_range <==\n"
+                                          "32768\t60999\n\n==> /proc/sys/vm/empty <==\n"}}));
   probes::FactRequest request;
-  request.sysctls = {"kernel.ostype", "kernel.nope", "net.ipv4.ip_local_port_range", "vm.empty"};
+  request.sysctls = {"kernel.ostype", "kernel.nope", "net.ipv4.ip_local_port_range", "vm.empty", "net.ipv6.conf.lo.stable_secret"};
   const probes::Facts facts = gather(request);
   EXPECT_EQ(facts.sysctls.at("kernel.ostype").value(), std::optional<std::string>("Linux"));
   EXPECT_EQ(facts.sysctls.at("net.ipv4.ip_local_port_range").value(), std::optional<std::string>("32768\t60999"));
   EXPECT_EQ(facts.sysctls.at("vm.empty").value(), std::optional<std::string>(""));
   EXPECT_EQ(facts.sysctls.at("kernel.nope").value(), std::optional<std::string>());
+  EXPECT_FALSE(facts.sysctls.at("net.ipv6.conf.lo.stable_secret").has_value());
+  EXPECT_EQ(target.arguments_of(scripts::k_sysctls).value().front(), "1048576");
 }
 
-// Lines that belong to no key, or cut at the cap, are errors for every key read, never values.
-TEST_F(GatherersFake, SysctlLinesThatCannotBeSplitOrWereCutAreErrors) {
-  for (const auto& answer : {framed({{"lines", "grep: /proc/sys/kernel/ostype: binary file matches\n"}}),
-                             framed({{"lines", "/proc/sys/kernel/ostype:Lin"}, {"truncated", "lines"}})}) {
+// Values that cannot be split, a value over its cap, or all of them cut at 16 MiB: errors for
+// the keys read together, never values.
+TEST_F(GatherersFake, SysctlValuesThatCannotBeSplitOrWereCutAreErrors) {
+  for (const auto& answer : {framed({{"values", "head: invalid option -- 'v'\n"}}),
+                             framed({{"values", "==> /proc/sys/kernel/ostype <==\n" + std::string((1u << 20) + 1, 'x')}}),
+                             framed({{"values", "==> /proc/sys/kernel/ostype <==\nLin"}, {"truncated", "values"}})}) {
     target.answer_output(scripts::k_sysctls, answer);
     probes::FactRequest request;
     request.sysctls = {"kernel.ostype"};
     const probes::Facts facts = gather(request);
-    ASSERT_FALSE(facts.sysctls.at("kernel.ostype").has_value()) << answer;
+    ASSERT_FALSE(facts.sysctls.at("kernel.ostype").has_value()) << answer.substr(0, 80);
   }
 }
 
