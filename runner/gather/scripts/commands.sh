@@ -53,7 +53,8 @@ hm_kill_tree() {
 }
 
 # watchdog: reads "INDEX PID DEADLINE" lines from $hm_tmp/started as commands start; a command
-# still running at its deadline gets its `.late` marker, then TERM, and KILL 5 s later.
+# still running at its deadline gets its `.late` marker, then TERM, and KILL 5 s later. One
+# already waited for (its `.rc` is written) is forgotten; /proc is read only at a deadline.
 watchdog() {
   tick=0.1; sleep "$tick" 2>/dev/null || tick=1  # busybox without fractional sleep
   exec 4<"$hm_tmp/started"
@@ -68,10 +69,12 @@ watchdog() {
     pending=
     while [ $# -ge 4 ]; do
       i=$1; pid=$2; deadline=$3; stopped=$4; shift 4
-      hm_finished "$pid" && continue
-      if [ "$stopped" = 0 ]; then
-        if [ "$hm_now" -ge "$deadline" ]; then : >"$hm_tmp/$i.late"; hm_kill_tree TERM "$pid"; stopped=$hm_now; fi
-      elif [ "$hm_now" -ge $((stopped + 500)) ]; then
+      [ -e "$hm_tmp/$i.rc" ] && continue  # waited for
+      if [ "$stopped" = 0 ] && [ "$hm_now" -ge "$deadline" ]; then
+        hm_finished "$pid" && continue
+        : >"$hm_tmp/$i.late"; hm_kill_tree TERM "$pid"; stopped=$hm_now
+      elif [ "$stopped" != 0 ] && [ "$hm_now" -ge $((stopped + 500)) ]; then
+        hm_finished "$pid" && continue
         hm_kill_tree KILL "$pid"
       fi
       pending="$pending $i $pid $deadline $stopped"

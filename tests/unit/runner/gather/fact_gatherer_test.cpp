@@ -332,6 +332,20 @@ TEST_P(FactGathererLocal, TimeoutStopsTheCommandAndWhatItStarted) {
   EXPECT_TRUE(gone) << "sleep " << child << " outlived its command's timeout";
 }
 
+// A command that ignores TERM is killed 5 s after its timeout, and the others keep their results.
+TEST_P(FactGathererLocal, CommandThatIgnoresTermIsKilled) {
+  const std::string stubborn = "trap '' TERM; sleep 60";
+  probes::FactRequest request;
+  request.commands = {{stubborn, {1s}}, {"echo fine", {30s}}};
+  const auto start = std::chrono::steady_clock::now();
+  const probes::Facts facts = gather_facts(transport, request, 30s);
+  ASSERT_TRUE(facts.commands.at(stubborn).has_value()) << facts.commands.at(stubborn).error();
+  EXPECT_TRUE(facts.commands.at(stubborn)->timed_out);
+  EXPECT_EQ(facts.commands.at(stubborn)->exit_code, 128 + SIGKILL);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 20s);
+  EXPECT_EQ(facts.commands.at("echo fine")->out, "fine\n");
+}
+
 // `exit` and `exec` in a command end its own process, not the script: the status is exact.
 TEST_P(FactGathererLocal, ExitAndExecInACommandGiveItsOwnStatus) {
   probes::FactRequest request;
