@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <expected>
 #include <map>
@@ -93,5 +94,16 @@ struct Facts {
   std::map<std::string, Fact<std::vector<BinaryFacts>>> binary_dirs;  // by directory
   std::map<std::string, Fact<UnitFacts>> services;  // by unit name
 };
+
+// True when some fact could not be gathered.
+inline bool any_error(const Facts& facts) {
+  const auto failed = [](const auto& fact) { return !fact.has_value(); };
+  const auto any_failed = [&](const auto& by_key) {
+    return std::ranges::any_of(by_key, [&](const auto& entry) { return failed(entry.second); });
+  };
+  return (facts.packages && failed(*facts.packages)) || (facts.sockets && failed(*facts.sockets)) || any_failed(facts.files) ||
+         any_failed(facts.sysctls) || any_failed(facts.commands) || any_failed(facts.libraries) ||
+         any_failed(facts.binary_dirs) || any_failed(facts.services);
+}
 
 }  // namespace hallmark::probes

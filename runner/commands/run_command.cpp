@@ -67,7 +67,9 @@ std::vector<reports::SuiteResult> run_on_target(const RunTarget& run_target, con
     progress.step(row, fmt::format("gathering facts for {} clauses over {}", probes::selected_clause_count(contracts, options.selection),
                               (*target)->transport().describe()));
     facts = gather::gather_facts((*target)->transport(), request, options.fact_timeout, options.command_jobs);
-    problem = (*target)->check_alive();
+    // A target that failed while it was read explains the facts it could not give; when every
+    // fact came back, whatever happens to it now changes no verdict (and costs no round trip).
+    if (probes::any_error(facts)) problem = (*target)->check_alive();
   }
   std::vector<reports::SuiteResult> suites =
       judge_suites(run_target, provenance, contracts, facts, context, options.selection.describe(), timestamp);

@@ -19,7 +19,9 @@ contract=$work/contract-10k.toml
     while IFS=$'\t' read -r name version; do printf '\n[[package]]\nname = "%s"\nversion = ">= %s"\n' "$name" "$version"; done
   docker exec "$container" sh -c 'find /usr /etc -xdev -type f 2>/dev/null | head -n 5000' |
     while read -r path; do printf '\n[[file]]\npath = "%s"\n' "$path"; done
-  docker exec "$container" sh -c 'cd /proc/sys && find . -type f -perm -u+r 2>/dev/null | sed "s|^\./||; s|/|.|g" | head -n 800' |
+  # Keys the kernel lets root read (an unset stable_secret answers EIO), so that the run passes.
+  docker exec "$container" sh -c 'cd /proc/sys && for f in $(find . -type f -perm -u+r); do cat "$f" >/dev/null 2>&1 && echo "$f"; done |
+      sed "s|^\./||; s|/|.|g" | head -n 800' |
     while read -r key; do printf '\n[[sysctl]]\nkey = "%s"\nmatches = ".*"\n' "$key"; done
 } >"$contract"
 have=$(grep -c '^\[\[' "$contract")
@@ -31,7 +33,7 @@ source tests/bench/lib.sh
 status=0
 for _ in $(seq "$runs"); do
   /usr/bin/time -f '%e %M' -o "$work/time" build/hallmark run --target "docker:$container" "$contract" >"$work/out" 2>&1 || status=$?
-  cat "$work/time"
+  tail -n 1 "$work/time"  # after "Command exited with non-zero status N", if it did
 done >"$work/times"
 echo "clauses: $clauses (last exit $status: $(grep '^hallmark: .* clauses' "$work/out" || true))"
 echo "wall (median of $runs): $(cut -d' ' -f1 "$work/times" | median) s"

@@ -81,5 +81,19 @@ TEST(FactHealth, ActiveStateWithoutSystemdIsDeterministic) {
   EXPECT_EQ(outcome.error_kind, ErrorKind::deterministic);
 }
 
+// Whether a run asks the target if it is still up: only when some fact did not come back.
+TEST(FactHealth, AnyErrorIsTrueOnlyWhenSomeFactFailed) {
+  Facts facts;
+  EXPECT_FALSE(any_error(facts));
+  facts.files["/etc/passwd"] = FileInfo{};
+  facts.packages = PackageFacts{};
+  EXPECT_FALSE(any_error(facts));
+  facts.commands["true"] = std::unexpected(FactError("the target stopped before running this command"));
+  EXPECT_TRUE(any_error(facts));
+  facts.commands.clear();
+  facts.packages = std::unexpected(FactError("package database unreadable"));
+  EXPECT_TRUE(any_error(facts));
+}
+
 }  // namespace
 }  // namespace hallmark::probes
