@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -298,6 +299,32 @@ TEST_P(FactGathererLocal, ManySysctlsAreReadTogetherEachWithItsOwnValue) {
   if (std::filesystem::exists(probes::sysctl_path(refused))) {
     EXPECT_FALSE(facts.sysctls.at(refused).has_value()) << facts.sysctls.at(refused).value().value_or("absent");
   }
+}
+
+// The ELF files directly in a directory, told by their first four bytes (one `head` for all):
+// not a symlink, a script or a file too short to be one; names with a newline or that end
+// like head's own header line are found too.
+TEST_P(FactGathererLocal, BinaryDirectoryYieldsItsElfFilesOnly) {
+  const auto bin = dir.path() / "bin";
+  std::filesystem::create_directory(bin);
+  for (const std::string name : {"true", "with\nnewline", "odd <=="}) std::filesystem::copy_file("/bin/true", bin / name);
+  std::filesystem::create_symlink("/bin/true", bin / "link");
+  dir.write("bin/script", "#!/bin/sh\n");
+  dir.write("bin/short", "\x7f" "EL");
+  dir.write("bin/newline-first", "\n" "ELF");
+  probes::FactRequest request;
+  request.binary_dirs = {bin.string(), (dir.path() / "missing").string()};
+  const probes::Facts facts = gather_facts(transport, request, 30s);
+  const auto& found = facts.binary_dirs.at(bin.string());
+  ASSERT_TRUE(found.has_value()) << found.error();
+  std::set<std::string> paths;
+  for (const probes::BinaryFacts& binary : *found) {
+    paths.insert(binary.path);
+    EXPECT_TRUE(binary.elf.has_value()) << binary.path << ": " << binary.elf.error();
+  }
+  EXPECT_EQ(paths, (std::set<std::string>{(bin / "true").string(), (bin / "with\nnewline").string(), (bin / "odd <==").string()}));
+  ASSERT_TRUE(facts.binary_dirs.at((dir.path() / "missing").string()).has_value());
+  EXPECT_TRUE(facts.binary_dirs.at((dir.path() / "missing").string())->empty());
 }
 
 // The timeout is decided by the watchdog, never by the exit status.
