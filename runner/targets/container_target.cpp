@@ -43,16 +43,8 @@ std::expected<std::string, std::string> engine_call(const std::vector<std::strin
   return result->out;
 }
 
-// Held while `run` creates a container, so a teardown started by a signal waits until the
-// container exists (or failed to) instead of racing the engine and leaving it behind.
-std::mutex& boot_mutex() {
-  static std::mutex mutex;
-  return mutex;
-}
-
 // Removes a container and checks that it is gone, retrying while the engine is busy with it.
 void remove_container(const std::string& engine, const std::string& name) {
-  const std::lock_guard wait_for_boot(boot_mutex());
   // podman's `rm -f` first waits the container's stop timeout (10 s) for SIGTERM; docker's kills.
   std::vector<std::string> remove{engine, "rm", "-f", "--volumes", name};
   if (engine == "podman") remove.insert(remove.begin() + 3, {"--time", "0"});
@@ -143,7 +135,12 @@ OpenResult boot_container(const std::string& engine, const TargetSpec& spec, con
   const std::string name = unique_container_name();
   // Registered before `run`, so a signal during boot still removes the container.
   auto tied = std::make_shared<TiedContainerRun>();
-  const auto teardown = TeardownRegistry::instance().add([engine, name, tied] {
+  // Held while `run` creates this container, so a teardown started by a signal waits until it
+  // exists (or failed to) instead of racing the engine and leaving it behind. Other targets
+  // boot meanwhile.
+  auto boot_mutex = std::make_shared<std::mutex>();
+  const auto teardown = TeardownRegistry::instance().add([engine, name, tied, boot_mutex] {
+    const std::lock_guard wait_for_boot(*boot_mutex);
     remove_container(engine, name);
     tied->finish();
   });
@@ -151,7 +148,7 @@ OpenResult boot_container(const std::string& engine, const TargetSpec& spec, con
   const auto labels = owner_label_arguments();
   argv.insert(argv.end(), labels.begin(), labels.end());
   auto target = std::make_unique<ContainerTarget>(engine, name, std::move(info), teardown);
-  std::unique_lock booting(boot_mutex());
+  std::unique_lock booting(*boot_mutex);
   std::expected<void, std::string> started;
   if (options.boot == BootMode::keep_alive) {
     // Tied to this process: the container ends and is removed when hallmark does, even by SIGKILL.
