@@ -1,4 +1,7 @@
+#include <fmt/format.h>
+
 #include "probes/parsers/elf_reader.hpp"
+#include "probes/parsers/headed_files.hpp"
 #include "runner/gather/script_runner.hpp"
 #include "runner/gather/embedded_scripts.hpp"
 #include "runner/gather/gatherers.hpp"
@@ -35,20 +38,34 @@ void binary_dirs(transports::Transport& transport, const std::set<std::string>& 
   }
   const auto records = run_keyed_script(transport, scripts::k_binary_dirs, args, timeout, facts.binary_dirs);
   if (!records) return;
+  constexpr std::size_t k_cap = std::size_t{256} << 20;  // of one file, as the script reads it
   probes::Fact<std::vector<probes::BinaryFacts>>* current = nullptr;
-  std::string path;
+  std::vector<std::string> waiting;  // paths whose bytes come in the directory's `contents`
   for (const Record& record : *records) {
     if (record.field == "dir") {
       current = &facts.binary_dirs[record.value];
       *current = std::vector<probes::BinaryFacts>{};
-    } else if (!current) {
+      waiting.clear();
+    } else if (!current || !current->has_value()) {
       continue;
     } else if (record.field == "missing") {
       *current = std::vector<probes::BinaryFacts>{};  // no such directory: nothing in it can need too much
     } else if (record.field == "path") {
-      path = record.value;
-    } else if (record.field == "content" && current->has_value()) {
-      (*current)->push_back({path, probes::parsers::read_elf_facts(record.value)});
+      waiting.push_back(record.value);
+    } else if (record.field == "content" && !waiting.empty()) {
+      (*current)->push_back({waiting.back(), probes::parsers::read_elf_facts(record.value)});
+      waiting.pop_back();
+    } else if (record.field == "contents") {
+      auto contents = probes::parsers::parse_headed_files(record.value, waiting);
+      if (!contents) {
+        *current = std::unexpected(probes::deterministic_error(fmt::format("the ELF files of a directory: {}", contents.error())));
+        continue;
+      }
+      for (const std::string& path : waiting) {
+        const std::string_view bytes(contents->at(path));
+        (*current)->push_back({path, probes::parsers::read_elf_facts(bytes.substr(0, k_cap))});
+      }
+      waiting.clear();
     }
   }
 }
