@@ -32,13 +32,14 @@ void libraries(transports::Transport& transport, const std::set<std::string>& li
 }
 
 void binary_dirs(transports::Transport& transport, const std::set<std::string>& directories, milliseconds timeout, probes::Facts& facts) {
-  const std::vector<std::string> args(directories.begin(), directories.end());
+  constexpr std::size_t k_cap = std::size_t{256} << 20;  // of one file: the script reads one byte more
+  std::vector<std::string> args{std::to_string(k_cap)};
+  args.insert(args.end(), directories.begin(), directories.end());
   for (const std::string& directory : directories) {
     facts.binary_dirs[directory] = std::unexpected("the target did not report on this directory");
   }
   const auto records = run_keyed_script(transport, scripts::k_binary_dirs, args, timeout, facts.binary_dirs);
   if (!records) return;
-  constexpr std::size_t k_cap = std::size_t{256} << 20;  // of one file, as the script reads it
   probes::Fact<std::vector<probes::BinaryFacts>>* current = nullptr;
   std::vector<std::string> waiting;  // paths whose bytes come in the directory's `contents`
   for (const Record& record : *records) {
@@ -52,9 +53,9 @@ void binary_dirs(transports::Transport& transport, const std::set<std::string>& 
       *current = std::vector<probes::BinaryFacts>{};  // no such directory: nothing in it can need too much
     } else if (record.field == "path") {
       waiting.push_back(record.value);
-    } else if (record.field == "content" && !waiting.empty()) {
-      (*current)->push_back({waiting.back(), probes::parsers::read_elf_facts(record.value)});
-      waiting.pop_back();
+    } else if (record.field == "unreadable") {
+      // A file whose needs are unknown: no ceiling over the directory may pass.
+      *current = std::unexpected(probes::deterministic_error(fmt::format("an ELF file cannot be read: {}", record.value)));
     } else if (record.field == "contents") {
       auto contents = probes::parsers::parse_headed_files(record.value, waiting);
       if (!contents) {

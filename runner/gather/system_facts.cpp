@@ -97,9 +97,25 @@ void files(transports::Transport& transport, const std::map<std::string, bool>& 
   }
 }
 
+namespace {
+
+// What hallmark keeps of one kernel parameter; the script reads one byte more, to tell.
+constexpr std::size_t k_sysctl_cap = std::size_t{1} << 20;
+
+// A kernel parameter's value from the bytes read of its file: without trailing newlines, as
+// $(cat PATH) gives it; an error when it is longer than hallmark reads.
+probes::Fact<std::optional<std::string>> sysctl_value(const std::string& key, std::string bytes) {
+  if (bytes.size() > k_sysctl_cap) {
+    return std::unexpected(probes::deterministic_error(fmt::format("{} is longer than hallmark reads (1 MiB)", key)));
+  }
+  bytes.erase(bytes.find_last_not_of('\n') + 1);
+  return std::optional<std::string>(std::move(bytes));
+}
+
+}  // namespace
+
 void sysctls(transports::Transport& transport, const std::set<std::string>& keys, milliseconds timeout, probes::Facts& facts) {
-  constexpr std::size_t k_value_cap = std::size_t{1} << 20;
-  std::vector<std::string> args{std::to_string(k_value_cap)};
+  std::vector<std::string> args{std::to_string(k_sysctl_cap)};
   std::map<std::string, std::string> key_by_path;
   for (const std::string& key : keys) {
     args.push_back(probes::sysctl_path(key));
@@ -116,7 +132,7 @@ void sysctls(transports::Transport& transport, const std::set<std::string>& keys
       key = key_by_path[record.value];
       reported.insert(record.value);
     } else if (record.field == "value") {
-      facts.sysctls[key] = std::optional<std::string>(record.value);
+      facts.sysctls[key] = sysctl_value(key, record.value);
     } else if (record.field == "absent") {
       facts.sysctls[key] = std::optional<std::string>();
     } else if (record.field == "unreadable") {
@@ -144,13 +160,7 @@ void sysctls(transports::Transport& transport, const std::set<std::string>& keys
       fact = std::unexpected(probes::deterministic_error(contents.error()));
       continue;
     }
-    std::string value = contents->at(path);
-    if (value.size() > k_value_cap) {
-      fact = std::unexpected(probes::deterministic_error(fmt::format("{} is longer than hallmark reads (1 MiB)", key_by_path[path])));
-      continue;
-    }
-    value.erase(value.find_last_not_of('\n') + 1);  // as $(cat PATH) gives it
-    fact = std::optional<std::string>(std::move(value));
+    fact = sysctl_value(key_by_path[path], contents->at(path));
   }
 }
 

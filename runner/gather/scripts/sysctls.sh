@@ -7,7 +7,7 @@
 # Files are read by a tool, never by the shell's own `read`: an integer sysctl answers
 # end-of-file to a read at a non-zero offset, and dash's `read` takes one byte per read(2), so
 # it would see "4" of kernel.pid_max = 4194304. One `head` reads every path (unless one holds a
-# newline); a path it complains of (unreadable) takes one `cat` of its own, and so does every
+# newline); a path it complains of (unreadable) takes one `head` of its own, and so does every
 # path when a complaint names none or the paths left over draw a complaint again.
 cap=$1; shift
 nl='
@@ -30,10 +30,10 @@ read_together() {
   done <"$hm_tmp/complaints"
 }
 
-# one_by_one PATH: the path's own records, from its own `cat`.
+# one_by_one PATH: the path's own records, from its own `head`.
 one_by_one() {
   emit path "$1"
-  if v=$(cat -- "$1" 2>&1); then emit value "$v"; else emit unreadable "$v"; fi
+  if v=$(head -c $((cap + 1)) -- "$1" 2>&1); then emit value "$v"; else emit unreadable "$v"; fi
 }
 
 case "$*" in

@@ -327,6 +327,44 @@ TEST_P(FactGathererLocal, BinaryDirectoryYieldsItsElfFilesOnly) {
   EXPECT_TRUE(facts.binary_dirs.at((dir.path() / "missing").string())->empty());
 }
 
+// A directory larger than one `head` takes (500 files): every ELF file in it is found and read.
+TEST_P(FactGathererLocal, LargeBinaryDirectoryIsReadInRunsWithoutLosingAFile) {
+  const auto bin = dir.path() / "many";
+  std::filesystem::create_directory(bin);
+  for (int i = 0; i < 1100; ++i) {
+    if (i % 2 == 0) std::filesystem::copy_file("/bin/true", bin / fmt::format("elf{}", i));
+    else dir.write(fmt::format("many/text{}", i), "plain");
+  }
+  probes::FactRequest request;
+  request.binary_dirs = {bin.string()};
+  const probes::Facts facts = gather_facts(transport, request, 120s);
+  const auto& found = facts.binary_dirs.at(bin.string());
+  ASSERT_TRUE(found.has_value()) << found.error();
+  EXPECT_EQ(found->size(), 550u);
+  for (const probes::BinaryFacts& binary : *found) {
+    EXPECT_TRUE(binary.path.starts_with((bin / "elf").string())) << binary.path;
+    EXPECT_TRUE(binary.elf.has_value()) << binary.path;
+  }
+}
+
+// A file in a binary directory the target's user may not read leaves its needs unknown: the
+// directory is an error, never a list without it.
+TEST_P(FactGathererLocal, UnreadableFileInABinaryDirectoryIsAnError) {
+  const auto bin = dir.path() / "locked";
+  std::filesystem::create_directory(bin);
+  std::filesystem::permissions(bin, std::filesystem::perms::owner_all | std::filesystem::perms::others_read |
+                                        std::filesystem::perms::others_exec);
+  std::filesystem::copy_file("/bin/true", bin / "readable");
+  std::filesystem::copy_file("/bin/true", bin / "secret");
+  chmod((bin / "secret").c_str(), 0700);
+  transport.run_before_the_shell({"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"});
+  probes::FactRequest request;
+  request.binary_dirs = {bin.string()};
+  const probes::Facts facts = gather_facts(transport, request, 30s);
+  ASSERT_FALSE(facts.binary_dirs.at(bin.string()).has_value());
+  EXPECT_NE(facts.binary_dirs.at(bin.string()).error().why.find("secret"), std::string::npos) << facts.binary_dirs.at(bin.string()).error();
+}
+
 // The timeout is decided by the watchdog, never by the exit status.
 TEST_P(FactGathererLocal, ExitStatus124IsNotATimeoutAndARunPastItsTimeIs) {
   probes::FactRequest request;
