@@ -1,5 +1,5 @@
 #!/bin/sh
-# shellcheck disable=SC2154 # hm_tmp is set by prelude.sh's hm_need_tmp
+# shellcheck disable=SC2154 # hm_tmp (hm_need_tmp) and nl are set by prelude.sh
 # hallmark gather script: runs on the target as /bin/sh -c, after prelude.sh.
 # Arguments: CAP (the most bytes of a file to send), then directories. Records per directory:
 # dir, then missing, or for its ELF files (directly in it; symlinks skipped: their targets are
@@ -7,8 +7,6 @@
 # CAP+1` of those paths, each after its "==> NAME <==" line. An `unreadable` record says which
 # file could not be read.
 elf=$(printf '\177ELF')
-nl='
-'
 
 cap=$1; shift
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# shellcheck disable=SC2154 # hm_tmp is set by prelude.sh's hm_need_tmp
+# shellcheck disable=SC2154 # hm_tmp (hm_need_tmp) and nl are set by prelude.sh
 # hallmark gather script: runs on the target as /bin/sh -c, after prelude.sh.
 # Arguments: JOBS, STREAM_CAP, BLOB_CAP, then triples (p|s, timeout seconds, command). Commands
 # marked p run up to JOBS at once; those marked s (parallel = false) run alone, one after
@@ -17,8 +17,6 @@
 # that stopped it, never read from an exit status (a command may exit 124 by itself).
 jobs=$1; stream_cap=$2; blob_cap=$3; shift 3
 hm_need_tmp
-nl='
-'
 [ -r /proc/uptime ] || hm_fail "commands need /proc: their timeouts are kept with /proc/uptime and /proc/PID/stat"
 
 # hm_clock: sets hm_now to the time since boot in hundredths of a second, without a process.

@@ -1,13 +1,11 @@
 #!/bin/sh
-# shellcheck disable=SC2154 # hm_tmp is set by prelude.sh's hm_need_tmp
+# shellcheck disable=SC2154 # hm_tmp (hm_need_tmp) and nl are set by prelude.sh
 # hallmark gather script: runs on the target as /bin/sh -c, after prelude.sh.
 # Arguments: pairs of (c|m, path); c asks for the content too. Records per path:
 # path, then absent | stat ["%f %u %g %U %G %s", or stat's error], link, content | unreadable.
 # One `stat` process serves up to 200 paths (GNU and busybox stat alike); only when a batch
 # does not answer for every path (one vanished meanwhile) is each path of it asked alone.
 fmt='%f %u %g %U %G %s'
-nl='
-'
 hm_need_tmp
 
 # hm_quote VALUE: sets hm_q to VALUE single-quoted for eval, with shell builtins only.

@@ -12,6 +12,11 @@ hm_caller_locale() { if [ "$hm_lc_set" = 1 ]; then LC_ALL=$hm_lc_all; else unset
 # hm_fail MESSAGE: the script cannot work on this image, which no retry changes (exit 97).
 hm_fail() { printf 'hallmark: %s\n' "$1" >&2; exit 97; }
 
+# A newline, for the scripts' patterns.
+# shellcheck disable=SC2034 # used by the gather scripts
+nl='
+'
+
 emit() { printf '@hallmark %s %s\n%s\n' "$1" "${#2}" "$2"; }
 
 # hm_need_tmp: sets hm_tmp to a private directory, removed when the script exits. Call it in

@@ -1,5 +1,5 @@
 #!/bin/sh
-# shellcheck disable=SC2154 # hm_tmp is set by prelude.sh's hm_need_tmp
+# shellcheck disable=SC2154 # hm_tmp (hm_need_tmp) and nl are set by prelude.sh
 # hallmark gather script: runs on the target as /bin/sh -c, after prelude.sh.
 # Arguments: /proc/sys paths, and the most bytes of a value to send (CAP; one more tells that
 # a value is longer). Records: per path, path then absent, value or unreadable; except for the
@@ -10,8 +10,6 @@
 # newline); a path it complains of (unreadable) takes one `head` of its own, and so does every
 # path when a complaint names none or the paths left over draw a complaint again.
 cap=$1; shift
-nl='
-'
 # The paths that exist stay in "$@", in order.
 for p do
   shift
