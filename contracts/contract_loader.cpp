@@ -222,6 +222,10 @@ std::string canonical_or_same(const std::string& path) {
   return error ? path : canonical.string();
 }
 
+// How deep includes may nest: far beyond any real layering, and far short of the stack a chain
+// of generated files would exhaust.
+constexpr std::size_t k_max_include_depth = 64;
+
 // Loads `text` as `file` and, depth first, everything it includes, merging their clauses and
 // waivers into `contract`. `chain` holds the files being loaded, to report include cycles.
 void load_tree(std::string_view text, Contract& contract, std::vector<std::string>& chain,
@@ -235,6 +239,10 @@ void load_tree(std::string_view text, Contract& contract, std::vector<std::strin
     if (std::find(chain.begin(), chain.end(), canonical_or_same(path)) != chain.end()) {
       errors.push_back({include.place, fmt::format("include cycle: {} is already being loaded (included from {})", path,
                                                    contract.file)});
+      continue;
+    }
+    if (chain.size() >= k_max_include_depth) {
+      errors.push_back({include.place, fmt::format("includes nest deeper than {} files", k_max_include_depth)});
       continue;
     }
     const auto included_text = read_include(path);

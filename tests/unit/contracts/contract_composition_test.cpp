@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "contracts/contract_loader.hpp"
 #include "support/hallmark_cli.hpp"
+#include "support/temp_dir.hpp"
 
 namespace hallmark::contracts {
 namespace {
@@ -36,6 +39,20 @@ TEST(ContractComposition, IncludeCycleIsReportedAtTheIncludingLine) {
   EXPECT_EQ(errors_of("cycle-a.toml"),
             std::vector<std::string>{fixture("cycle-b.toml") + ":4:11: include cycle: " + fixture("cycle-a.toml") +
                                      " is already being loaded (included from " + fixture("cycle-b.toml") + ")"});
+}
+
+// A chain of generated files, each including the next: an error at the include past the limit,
+// never a crash for want of stack.
+TEST(ContractComposition, IncludesNestedTooDeepAreAnErrorAtTheIncludingLine) {
+  const testing::TempDir dir;
+  for (int i = 0; i < 200; ++i) {
+    dir.write(fmt::format("c{}.toml", i),
+              fmt::format("[contract]\nname = \"c{0}\"\nversion = \"1.0.0\"\ninclude = [\"c{1}.toml\"]\n", i, i + 1));
+  }
+  const auto result = load_contract((dir.path() / "c0.toml").string());
+  ASSERT_FALSE(result.has_value());
+  ASSERT_EQ(result.error().size(), 1u) << result.error().front().str() << "\n" << result.error().back().str();
+  EXPECT_EQ(result.error().front().str(), (dir.path() / "c63.toml").string() + ":4:11: includes nest deeper than 64 files");
 }
 
 TEST(ContractComposition, DuplicateIdAcrossFilesNamesBothPlaces) {
